@@ -1,0 +1,60 @@
+/**
+ * Problems found in the input are data, never exceptions (see docs in README "Diagnostics").
+ * Each area keeps its own table of codes (src/<area>/codes.ts) with one fixed message per code;
+ * this module joins them so that the same problem groups across repositories.
+ */
+
+/** Severity of a diagnostic. `error` makes `j2a` exit 1 (or 2 for unusable input). */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Source position of a YAML node or a problem; `file` is relative to the input root, `line` is 1-based. */
+export interface SourceLocation {
+  file: string;
+  line?: number;
+}
+
+/** One problem found while loading, expanding, resolving, translating or emitting. */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  /** Human text. The code's fixed message, optionally followed by specifics. */
+  message: string;
+  file?: string;
+  line?: number;
+  repo?: string;
+  job?: string;
+  ruleId?: string;
+  data?: Record<string, string | number | boolean>;
+}
+
+/** Thrown only for bugs in j2a itself. */
+export class InternalError extends Error {
+  override name = 'InternalError';
+}
+
+/** Thrown for a fatal configuration problem, before any work starts (exit code 2). */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** `file:line: severity code: message`, the format every command prints on stderr. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : '';
+  const tail = [d.repo ? `repo ${d.repo}` : '', d.job ? `job ${d.job}` : ''].filter(Boolean).join(', ');
+  return `${where}${d.severity} ${d.code}: ${d.message}${tail ? ` (${tail})` : ''}`;
+}
+
+/** Stable order for printing: file, line, code, message. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+export function hasErrors(list: readonly Diagnostic[]): boolean {
+  return list.some((d) => d.severity === 'error');
+}
