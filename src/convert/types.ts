@@ -23,6 +23,7 @@ export const LOSSES = {
   'node-label': 'the dedicated Jenkins node label is not available',
   'parameter-function': 'build parameters set by Zuul parameter functions must be reproduced by hand',
   'post-build': 'post-build steps (teardown, postbuildscript) are not reproduced',
+  'skip-if': 'the Zuul skip-if matcher (skip when only some files change) is not expressible per stage',
 } as const;
 export type Loss = keyof typeof LOSSES;
 
