@@ -1,0 +1,102 @@
+/** The per-project parity report: JSON (docs/report-schema.md) and Markdown for a reviewer. Pure. */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Loss, Outcome, ParityEntry } from '../convert/types.js';
+import { LOSSES } from '../convert/types.js';
+import type { PlPipeline } from '../emit/pipelines.js';
+import { triggerJob } from '../emit/integration.js';
+import type { ProjectPlan } from '../convert/project.js';
+import { sortLosses } from './parity.js';
+
+export const REPORT_SCHEMA = 'j2a-parity-report/v1';
+export const OUTCOMES: readonly Outcome[] = ['translated', 'partial', 'unsupported', 'already-migrated', 'skipped'];
+
+export function countOutcomes(entries: readonly ParityEntry[]): Record<Outcome, number> {
+  const c = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  for (const e of entries) c[e.outcome]++;
+  return c;
+}
+
+function lossCounts(entries: readonly ParityEntry[]): { loss: Loss; message: string; entries: number; jobs: string[] }[] {
+  const by = new Map<Loss, Set<string>>();
+  const n = new Map<Loss, number>();
+  for (const e of entries) {
+    if (e.outcome !== 'partial') continue;
+    for (const l of e.losses) {
+      if (!by.has(l)) by.set(l, new Set());
+      by.get(l)!.add(e.job);
+      n.set(l, (n.get(l) ?? 0) + 1);
+    }
+  }
+  return sortLosses(by.keys()).map((loss) => ({ loss, message: LOSSES[loss], entries: n.get(loss)!, jobs: [...by.get(loss)!] }));
+}
+
+function pipelineSummary(jjbName: string | undefined, p: PlPipeline) {
+  return {
+    name: p.name,
+    voting: p.voting,
+    zuulPipelines: p.zuulPipelines,
+    trigger: jjbName ? triggerJob(jjbName, p.name) : undefined,
+    stages: p.stages.map((s) => s.name),
+  };
+}
+
+export function projectReportJson(plan: ProjectPlan): string {
+  const r = plan.result;
+  const doc = {
+    schema: REPORT_SCHEMA,
+    project: r.project,
+    status: r.status,
+    jjbName: plan.jjbName,
+    files: [...plan.files.keys()],
+    pipelines: plan.pipelines.map((p) => pipelineSummary(plan.jjbName, p)),
+    counts: { entries: r.entries.length, byOutcome: countOutcomes(r.entries) },
+    losses: lossCounts(r.entries),
+    entries: r.entries,
+    diagnostics: r.diagnostics,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** Escapes a Markdown table cell. */
+export function cell(s: string): string {
+  return s.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+function diagLine(d: Diagnostic): string {
+  const data = d.data ? ` (${Object.entries(d.data).map(([k, v]) => `${k}: ${String(v)}`).join(', ')})` : '';
+  return `- ${d.severity} \`${d.code}\`${d.job ? ` job \`${d.job}\`` : ''}: ${d.message}${data}`;
+}
+
+export function projectReportMd(plan: ProjectPlan): string {
+  const r = plan.result;
+  const counts = countOutcomes(r.entries);
+  const out: string[] = [`# ${r.project}`, ''];
+  out.push(`Status: **${r.status}**. ${r.entries.length} entries: ${OUTCOMES.map((o) => `${o} ${counts[o]}`).join(', ')}.`, '');
+  if (plan.pipelines.length) {
+    out.push('## PipelineLib pipelines', '', '| pipeline | voting | run by (Zuul) | trigger job | stages |', '|---|---|---|---|---|');
+    for (const p of plan.pipelines) {
+      const s = pipelineSummary(plan.jjbName, p);
+      out.push(`| ${s.name} | ${s.voting ? 'yes' : 'no'} | ${s.zuulPipelines.join(', ')} | ${s.trigger ?? ''} | ${s.stages.join(', ')} |`);
+    }
+    out.push('', 'Each PipelineLib `run` step has a hard 20-minute limit.', '', `Files: ${[...plan.files.keys()].map((f) => `\`${f}\``).join(', ')}`, '');
+  }
+  const zuulPipelines = [...new Set(r.entries.map((e) => e.zuulPipeline))];
+  for (const z of zuulPipelines) {
+    out.push(`## Zuul \`${z}\``, '', '| job | voting | outcome | PipelineLib | losses | reason |', '|---|---|---|---|---|---|');
+    for (const e of r.entries.filter((x) => x.zuulPipeline === z)) {
+      const job = e.parent ? `${cell(e.job)} (after ${cell(e.parent)})` : cell(e.job);
+      const pl = e.plPipeline ? `${e.plPipeline} / ${e.stage}` : '';
+      const reason = e.reason ? `${e.reason.code}: ${cell(e.reason.message)}` : '';
+      out.push(`| ${job} | ${e.voting ? 'yes' : 'no'} | ${e.outcome} | ${cell(pl)} | ${e.losses.join(', ')} | ${reason} |`);
+    }
+    out.push('');
+  }
+  const losses = lossCounts(r.entries);
+  if (losses.length) {
+    out.push('## Losses', '');
+    for (const l of losses) out.push(`- \`${l.loss}\` (${l.entries} entries): ${l.message}. Jobs: ${l.jobs.join(', ')}`);
+    out.push('');
+  }
+  if (r.diagnostics.length) out.push('## Diagnostics', '', ...r.diagnostics.map(diagLine), '');
+  return out.join('\n');
+}

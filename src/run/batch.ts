@@ -1,0 +1,124 @@
+/**
+ * The batch: converts every selected project with bounded concurrency, writes each project's plan and
+ * reports as soon as it is ready, then the integration/config entries and the corpus summary. One project's
+ * failure becomes a `failed` outcome and never stops the others.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { JobTranslation } from '../convert/types.js';
+import type { ConvertInputs, Translate } from '../convert/inputs.js';
+import { convertProject, reportPath, type ConvertContext } from '../convert/project.js';
+import { convertDiagnostic } from '../convert/codes.js';
+import { countShortNames, jjbNameFor } from '../emit/integration.js';
+import { DEFAULT_NAMING } from '../emit/pipelines.js';
+import { GENERATED_MARK } from '../emit/pipeline-config.js';
+import { loadValidators } from '../emit/validate.js';
+import { dumpYaml, dumpYamlList, type YamlOut } from '../emit/yaml.js';
+import { applyPlan, writeAtomic, type ApplyResult } from '../fs/apply.js';
+import { projectReportJson, projectReportMd } from '../report/project-report.js';
+import { summarize, summaryJson, summaryMd, type ProjectOutcome, type Summary } from '../report/summary.js';
+import { runLimited } from './limit.js';
+import { selectProjects } from './glob.js';
+
+export interface ConvertOptions {
+  out: string;
+  /** --project globs; empty: every project */
+  projects: readonly string[];
+  concurrency: number;
+  force: boolean;
+  /** directory holding the reference schemas; undefined: built-in structural check */
+  schemasDir: string | undefined;
+  /** the Zuul job of archived repositories */
+  archivedMarker: string;
+  /** Zuul's internal no-op job */
+  noopJob: string;
+  /** called after each project (progress display) */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const DEFAULT_MARKERS = { archivedMarker: 'fail-archived-repositories', noopJob: 'noop' } as const;
+
+export interface ConvertRun {
+  outcomes: ProjectOutcome[];
+  summary: Summary;
+  refused: ApplyResult['refused'];
+  diagnostics: Diagnostic[];
+}
+
+export const INTEGRATION_FILES = {
+  layoutProjects: 'integration-config/zuul/layout-projects.yaml',
+  layoutJobs: 'integration-config/zuul/layout-jobs.yaml',
+  jjb: 'integration-config/jjb/project-pipelines.yaml',
+} as const;
+
+function memoTranslate(inputs: ConvertInputs, translate: Translate): (job: string) => JobTranslation | undefined {
+  const memo = new Map<string, JobTranslation | undefined>();
+  return (job) => {
+    if (memo.has(job)) return memo.get(job);
+    const j = inputs.jobs.get(job);
+    const t = j ? translate(j) : undefined;
+    memo.set(job, t);
+    return t;
+  };
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export async function convertCorpus(inputs: ConvertInputs, translate: Translate, opts: ConvertOptions): Promise<ConvertRun> {
+  const validators = loadValidators(opts.schemasDir);
+  const diagnostics: Diagnostic[] = [...inputs.diagnostics];
+  if (validators.mode === 'structural') diagnostics.push(convertDiagnostic('convert-schemas-missing', { data: { dir: opts.schemasDir ?? '' } }));
+  const translationOf = memoTranslate(inputs, translate);
+  const shortNames = countShortNames(inputs.projects.keys());
+  const ctx: ConvertContext = {
+    translationOf,
+    queueSize: (pipeline, project) => inputs.queueSizes.get(pipeline)?.get(project),
+    jjbNameOf: (project) => jjbNameFor(project, shortNames, inputs.jjbProjectNames),
+    validators,
+    naming: DEFAULT_NAMING,
+    archivedMarker: opts.archivedMarker,
+    noopJob: opts.noopJob,
+  };
+  const selected = selectProjects(inputs.projects.keys(), opts.projects);
+  const madeDirs = new Map<string, boolean>();
+  const refused: ApplyResult['refused'] = [];
+  let done = 0;
+  const settled = await runLimited(selected, opts.concurrency, async (project) => {
+    const plan = convertProject(ctx, project, inputs.projects.get(project)!);
+    const files = new Map(plan.files);
+    files.set(reportPath(project, 'json'), projectReportJson(plan));
+    files.set(reportPath(project, 'md'), projectReportMd(plan));
+    const applied = applyPlan(opts.out, files, { force: opts.force, generatedMark: GENERATED_MARK, madeDirs });
+    for (const r of applied.refused) plan.result.diagnostics.push(convertDiagnostic('convert-overwrite-refused', { repo: project, file: r.path }));
+    refused.push(...applied.refused);
+    opts.onProgress?.(++done, selected.length);
+    return plan;
+  });
+  const outcomes: ProjectOutcome[] = settled.map((s, i) => {
+    const project = selected[i]!;
+    if (s.ok) return { project, plan: s.value };
+    const failed = { code: 'convert-project-failed', message: errorMessage(s.error) };
+    diagnostics.push(convertDiagnostic('convert-project-failed', { repo: project, data: { error: failed.message } }));
+    return { project, failed };
+  });
+
+  const layoutProjects: YamlOut[] = [];
+  const layoutJobs: YamlOut[] = [];
+  const jjb: YamlOut[] = [];
+  for (const o of outcomes) {
+    if (!('plan' in o) || !o.plan.integration) continue;
+    layoutProjects.push(o.plan.integration.layout);
+    layoutJobs.push(...o.plan.integration.layoutJobs);
+    jjb.push(o.plan.integration.jjb);
+  }
+  const head = `# ${GENERATED_MARK}: entries for the converted projects; merge them into integration/config.\n`;
+  writeAtomic(`${opts.out}/${INTEGRATION_FILES.layoutProjects}`, head + dumpYaml({ projects: layoutProjects }), madeDirs);
+  writeAtomic(`${opts.out}/${INTEGRATION_FILES.layoutJobs}`, head + dumpYaml({ jobs: layoutJobs }), madeDirs);
+  writeAtomic(`${opts.out}/${INTEGRATION_FILES.jjb}`, head + dumpYamlList(jjb), madeDirs);
+
+  const summary = summarize(outcomes, translationOf, validators.mode);
+  writeAtomic(`${opts.out}/summary.json`, summaryJson(summary), madeDirs);
+  writeAtomic(`${opts.out}/summary.md`, summaryMd(summary), madeDirs);
+  return { outcomes, summary, refused, diagnostics };
+}
