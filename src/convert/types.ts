@@ -24,6 +24,7 @@ export const LOSSES = {
   'parameter-function': 'build parameters set by Zuul parameter functions must be reproduced by hand',
   'post-build': 'post-build steps (teardown, postbuildscript) are not reproduced',
   'skip-if': 'the Zuul skip-if matcher (skip when only some files change) is not expressible per stage',
+  'extra-steps': 'further container runs sharing the job workspace (e.g. a SonarQube analysis of the build) are not reproduced',
 } as const;
 export type Loss = keyof typeof LOSSES;
 
