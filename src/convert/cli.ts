@@ -1,6 +1,98 @@
+/** `j2a convert <integration-config dir>`: parse flags, run the batch, print the summary, set the exit code. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { ConfigError, formatDiagnostic } from '../diagnostics.js';
+import { convertCorpus, DEFAULT_MARKERS } from '../run/batch.js';
+import { summaryJson, summaryTable } from '../report/summary.js';
+import { CONVERT_OPTIONS } from './options.js';
+import { inputsFromGolden, type ConvertInputs } from './inputs.js';
+import { rulesTranslator } from './translator.js';
 
-/** Registers `j2a convert`. Placeholder until the conversion stage lands. */
+/** The repository root, from this file's place in src/convert or dist/convert. */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+interface RawOptions {
+  out: string;
+  project?: string[];
+  concurrency: string;
+  json?: boolean;
+  force?: boolean;
+  schemas?: string;
+  fromGolden?: string;
+}
+
+/** The schema directory: `--schemas`, else ../shared/reference/schemas beside the repository when present. */
+export function schemasDir(flag: string | undefined): string | undefined {
+  if (flag) return flag;
+  const dflt = path.resolve(repoRoot, '..', 'shared', 'reference', 'schemas');
+  return existsSync(dflt) ? dflt : undefined;
+}
+
+/** Reads the inputs. The JJB/Zuul readers plug in here when they land (see inputs.ts). */
+function readInputs(dir: string, goldenDir: string | undefined): ConvertInputs {
+  if (goldenDir) {
+    const jsonl = path.join(goldenDir, 'jjb-expanded-jobdicts.jsonl');
+    const trees = path.join(goldenDir, 'zuul-jobtrees.json');
+    if (!existsSync(jsonl) || !existsSync(trees)) throw new ConfigError(`--from-golden: ${goldenDir} lacks jjb-expanded-jobdicts.jsonl or zuul-jobtrees.json`);
+    const summary = path.join(goldenDir, 'jjb-expanded-jobs.json');
+    const post = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8')) : { jobs: {}, scripts: {} };
+    return inputsFromGolden(readFileSync(jsonl, 'utf8'), post, JSON.parse(readFileSync(trees, 'utf8')));
+  }
+  throw new ConfigError(`reading ${dir} needs the JJB and Zuul readers, which are not available in this build; use --from-golden DIR`);
+}
+
+async function runConvert(dir: string, raw: RawOptions): Promise<number> {
+  const concurrency = Number(raw.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new ConfigError(`--concurrency must be a positive integer, got ${raw.concurrency}`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ConfigError(`${dir} is not a directory`);
+  const translator = rulesTranslator();
+  const inputs = readInputs(dir, raw.fromGolden);
+  inputs.diagnostics.push(...translator.diagnostics);
+  const tty = process.stderr.isTTY === true;
+  const run = await convertCorpus(inputs, translator.translate, {
+    out: raw.out,
+    projects: raw.project ?? [],
+    concurrency,
+    force: raw.force === true,
+    schemasDir: schemasDir(raw.schemas),
+    ...DEFAULT_MARKERS,
+    onProgress: tty ? (done, total) => process.stderr.write(`\rconverting ${done}/${total}`) : undefined,
+  });
+  if (tty) process.stderr.write('\n');
+  for (const d of run.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  let bugs = 0;
+  for (const o of run.outcomes) {
+    if (!('plan' in o)) continue;
+    for (const d of o.plan.result.diagnostics) {
+      if (d.severity !== 'error') continue;
+      bugs++;
+      process.stderr.write(`${formatDiagnostic(d)}\n`);
+    }
+  }
+  if (raw.json) process.stdout.write(summaryJson(run.summary));
+  else {
+    for (const r of run.refused) process.stdout.write(r.diff);
+    process.stdout.write(summaryTable(run.summary));
+  }
+  return run.summary.failed.length > 0 || bugs > 0 ? 1 : 0;
+}
+
+/** Registers `j2a convert`. */
 export function registerConvertCommand(program: Command): void {
-  program.command('convert').description('convert an integration/config checkout (not yet available)');
+  const cmd = program
+    .command('convert')
+    .description('convert an integration/config checkout to PipelineLib/Blubber files, integration entries and parity reports')
+    .argument('<dir>', 'integration/config checkout (jjb/ and zuul/layout.yaml)');
+  for (const o of CONVERT_OPTIONS) cmd.option(o.flags, o.description, o.default);
+  cmd.action(async (dir: string, raw: RawOptions) => {
+    try {
+      process.exitCode = await runConvert(dir, raw);
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      process.stderr.write(`j2a convert: ${err.message}\n`);
+      process.exitCode = 2;
+    }
+  });
 }

@@ -24,12 +24,21 @@ export interface ZuulJobNode {
 /** Zuul pipeline name -> top-level nodes, for one project. */
 export type ProjectTrees = Readonly<Record<string, readonly ZuulJobNode[]>>;
 
-/** Translates one expanded job; called once per job name (the batch memoises it). */
-export type Translate = (job: ExpandedJob) => JobTranslation;
+/** An expanded job as the translator reads it: the pre-macro dict plus, when known, the post-macro one. */
+export interface ConvertJob extends ExpandedJob {
+  /** post-macro job dict (builders as `{shell: text}`...), from expandMacros */
+  expanded?: YamlMap;
+}
+
+/**
+ * Translates one Zuul job name; `job` is undefined when JJB does not define it (Zuul's `noop`). Called once per
+ * name (the batch memoises it). `translation` undefined: no rule matched (the diagnostics say so).
+ */
+export type Translate = (name: string, job: ConvertJob | undefined) => { translation: JobTranslation | undefined; diagnostics: Diagnostic[] };
 
 export interface ConvertInputs {
   /** expanded JJB jobs by name (Zuul job name = Jenkins job name) */
-  jobs: ReadonlyMap<string, ExpandedJob>;
+  jobs: ReadonlyMap<string, ConvertJob>;
   /** Gerrit project -> its trees, in byte order of project names */
   projects: ReadonlyMap<string, ProjectTrees>;
   /** dependent pipeline -> project -> number of projects in its shared change queue */
@@ -61,16 +70,34 @@ function toNode(g: GoldenNode): ZuulJobNode {
   return n;
 }
 
+interface GoldenSummary {
+  jobs: Record<string, { template?: string; builders?: Record<string, unknown>[]; publishers?: unknown[]; wrappers?: unknown[] }>;
+  scripts: Record<string, string>;
+}
+
+/** The post-macro dict from jjb-expanded-jobs.json (`@N` shell references resolved), and the template name. */
+function fromSummary(s: GoldenSummary['jobs'][string] | undefined, scripts: GoldenSummary['scripts']): { expanded: YamlMap; template?: string } {
+  const builders = (s?.builders ?? []).map((b) =>
+    typeof b.shell === 'string' && b.shell.startsWith('@') ? { shell: scripts[b.shell.slice(1)] ?? '' } : b,
+  );
+  const expanded = { builders, publishers: s?.publishers ?? [], wrappers: s?.wrappers ?? [] } as unknown as YamlMap;
+  // JJB records `{template-name}` for plain jobs
+  const template = s?.template && s.template !== '{template-name}' ? s.template : undefined;
+  return template ? { expanded, template } : { expanded };
+}
+
 /**
- * Builds inputs from the golden formats (jjb-expanded-jobdicts.jsonl text and parsed zuul-jobtrees.json).
- * Used by tests and the bench until the real readers land; the data itself is never copied into the repo.
+ * Builds inputs from the golden formats (jjb-expanded-jobdicts.jsonl text, parsed jjb-expanded-jobs.json and
+ * zuul-jobtrees.json). Used by tests, the bench and `--from-golden` until the real readers land; the data itself
+ * is never copied into the repository.
  */
-export function inputsFromGolden(jobdictsJsonl: string, jobtrees: unknown): ConvertInputs {
-  const jobs = new Map<string, ExpandedJob>();
+export function inputsFromGolden(jobdictsJsonl: string, jobsSummary: unknown, jobtrees: unknown): ConvertInputs {
+  const summary = jobsSummary as GoldenSummary;
+  const jobs = new Map<string, ConvertJob>();
   for (const line of jobdictsJsonl.split('\n')) {
     if (!line) continue;
     const rec = JSON.parse(line) as { name: string; job: YamlMap };
-    jobs.set(rec.name, { name: rec.name, job: rec.job, source: { file: 'jjb' } });
+    jobs.set(rec.name, { name: rec.name, job: rec.job, ...fromSummary(summary.jobs[rec.name], summary.scripts), source: { file: 'jjb' } });
   }
   const tree = jobtrees as {
     projects: Record<string, Record<string, GoldenNode[]>>;

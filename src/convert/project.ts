@@ -17,6 +17,7 @@ import { load as loadYaml } from 'js-yaml';
 /** Read-only services shared by every project of a run. */
 export interface ConvertContext {
   translationOf: (job: string) => JobTranslation | undefined;
+  defined: (job: string) => boolean;
   queueSize: (pipeline: string, project: string) => number | undefined;
   jjbNameOf: (project: string) => string;
   validators: Validators;
@@ -72,7 +73,7 @@ function check(ctx: ConvertContext, project: string, config: string, blubber: st
 export function convertProject(ctx: ConvertContext, project: string, trees: ProjectTrees): ProjectPlan {
   const zuulOrder = orderZuulPipelines(Object.keys(trees));
   const entries = collectEntries(
-    { project, translationOf: ctx.translationOf, queueSize: (p) => ctx.queueSize(p, project), noopJob: ctx.noopJob },
+    { project, translationOf: ctx.translationOf, defined: ctx.defined, queueSize: (p) => ctx.queueSize(p, project), noopJob: ctx.noopJob },
     trees,
     zuulOrder,
   );

@@ -9,11 +9,13 @@ import type { ProjectTrees, ZuulJobNode } from '../convert/inputs.js';
 /** Everything entry collection needs to know about one project besides its trees. */
 export interface EntryContext {
   project: string;
-  /** memoised translation of a job name; undefined when JJB does not define it */
+  /** memoised translation of a job name; undefined when no rule matched */
   translationOf: (job: string) => JobTranslation | undefined;
+  /** whether JJB defines the job */
+  defined: (job: string) => boolean;
   /** size of the project's shared change queue in a dependent pipeline (absent: independent pipeline) */
   queueSize: (pipeline: string) => number | undefined;
-  /** Zuul-internal job that never reaches Jenkins */
+  /** Zuul-internal job that never reaches Jenkins (skipped even when no rule names it) */
   noopJob: string;
 }
 
@@ -48,6 +50,11 @@ function entryFor(ctx: EntryContext, pipeline: string, node: ZuulJobNode, parent
   if (parent) base.parent = parent;
   const t = ctx.translationOf(node.job);
   if (!t) {
+    if (ctx.defined(node.job)) {
+      base.outcome = 'unsupported';
+      base.reason = { code: 'rule-no-match', message: 'no translation rule matches the job' };
+      return base;
+    }
     if (node.job === ctx.noopJob) {
       base.reason = { code: 'zuul-noop', message: 'noop is internal to Zuul: it succeeds at once and runs no CI' };
       return base;

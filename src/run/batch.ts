@@ -8,7 +8,7 @@ import type { JobTranslation } from '../convert/types.js';
 import type { ConvertInputs, Translate } from '../convert/inputs.js';
 import { convertProject, reportPath, type ConvertContext } from '../convert/project.js';
 import { convertDiagnostic } from '../convert/codes.js';
-import { countShortNames, jjbNameFor } from '../emit/integration.js';
+import { countShortNames, jjbNameFor, parseTriggerJob } from '../emit/integration.js';
 import { DEFAULT_NAMING } from '../emit/pipelines.js';
 import { GENERATED_MARK } from '../emit/pipeline-config.js';
 import { loadValidators } from '../emit/validate.js';
@@ -50,15 +50,26 @@ export const INTEGRATION_FILES = {
   jjb: 'integration-config/jjb/project-pipelines.yaml',
 } as const;
 
-function memoTranslate(inputs: ConvertInputs, translate: Translate): (job: string) => JobTranslation | undefined {
+/** Each job is translated once, whatever the number of projects running it; its diagnostics are kept once. */
+function memoTranslate(inputs: ConvertInputs, translate: Translate, diagnostics: Diagnostic[]): (job: string) => JobTranslation | undefined {
   const memo = new Map<string, JobTranslation | undefined>();
   return (job) => {
     if (memo.has(job)) return memo.get(job);
-    const j = inputs.jobs.get(job);
-    const t = j ? translate(j) : undefined;
-    memo.set(job, t);
-    return t;
+    const r = translate(job, inputs.jobs.get(job));
+    diagnostics.push(...r.diagnostics);
+    memo.set(job, r.translation);
+    return r.translation;
   };
+}
+
+/** JJB project names in use: the input's, plus those of existing `trigger-<name>-pipeline-*` jobs. */
+function usedJjbNames(inputs: ConvertInputs): Set<string> {
+  const names = new Set(inputs.jjbProjectNames);
+  for (const job of inputs.jobs.keys()) {
+    const t = parseTriggerJob(job);
+    if (t) names.add(t.name);
+  }
+  return names;
 }
 
 function errorMessage(err: unknown): string {
@@ -69,12 +80,14 @@ export async function convertCorpus(inputs: ConvertInputs, translate: Translate,
   const validators = loadValidators(opts.schemasDir);
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   if (validators.mode === 'structural') diagnostics.push(convertDiagnostic('convert-schemas-missing', { data: { dir: opts.schemasDir ?? '' } }));
-  const translationOf = memoTranslate(inputs, translate);
+  const translationOf = memoTranslate(inputs, translate, diagnostics);
   const shortNames = countShortNames(inputs.projects.keys());
+  const jjbNames = usedJjbNames(inputs);
   const ctx: ConvertContext = {
     translationOf,
     queueSize: (pipeline, project) => inputs.queueSizes.get(pipeline)?.get(project),
-    jjbNameOf: (project) => jjbNameFor(project, shortNames, inputs.jjbProjectNames),
+    defined: (job) => inputs.jobs.has(job),
+    jjbNameOf: (project) => jjbNameFor(project, shortNames, jjbNames),
     validators,
     naming: DEFAULT_NAMING,
     archivedMarker: opts.archivedMarker,

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { load } from 'js-yaml';
+import type { JobTranslation } from '../../src/convert/types.js';
+import type { ProjectTrees } from '../../src/convert/inputs.js';
+import { convertProject, type ConvertContext } from '../../src/convert/project.js';
+import { DEFAULT_NAMING } from '../../src/emit/pipelines.js';
+import { loadValidators } from '../../src/emit/validate.js';
+
+function tox(env: string, extra: Partial<JobTranslation> = {}): JobTranslation {
+  return {
+    job: `x-tox-${env}`,
+    outcome: 'translated',
+    ruleId: 'python-tox',
+    ruleSource: { file: 'rules/python-tox.yaml', line: 1 },
+    ecosystem: 'python',
+    losses: [],
+    stage: { name: `tox-${env}`, build: `tox-${env}`, run: env === 'py3' ? { env: { TOX_TESTENV_PASSENV: '*' } } : true },
+    variant: { name: `tox-${env}`, base: 'docker-registry.wikimedia.org/python3-build-bookworm', builders: [{ python: { version: 'python3', requirements: ['tox.ini'] } }], extra: { copies: ['local'] }, entrypoint: ['tox', '-e', env] },
+    ...extra,
+  };
+}
+
+const T: Record<string, JobTranslation> = {
+  'tox-py3': tox('py3'),
+  'tox-lint': tox('lint'),
+  'tox-docs': tox('docs'),
+  'tox-cover': tox('cover', { outcome: 'partial', losses: ['test-reports'] }),
+  'debian-glue': { job: 'debian-glue', outcome: 'unsupported', ruleId: 'debian-glue', ruleSource: { file: 'r' }, ecosystem: 'debian', losses: [], reason: { code: 'debian-packaging', message: 'no' } },
+  'fail-archived-repositories': { job: 'fail-archived-repositories', outcome: 'skipped', ruleId: 'archived', ruleSource: { file: 'r' }, ecosystem: 'zuul', losses: [], reason: { code: 'archived', message: 'archived' } },
+  'trigger-foo-pipeline-test': { job: 'trigger-foo-pipeline-test', outcome: 'already-migrated', ruleId: 'pipelinelib', ruleSource: { file: 'r' }, ecosystem: 'pipelinelib', losses: [] },
+};
+
+function ctx(queue: Record<string, number> = {}): ConvertContext {
+  return {
+    translationOf: (job) => T[job],
+    defined: (job) => job in T,
+    queueSize: (pipeline) => queue[pipeline],
+    jjbNameOf: (project) => project.split('/').pop()!,
+    validators: loadValidators(undefined),
+    naming: DEFAULT_NAMING,
+    archivedMarker: 'fail-archived-repositories',
+    noopJob: 'noop',
+  };
+}
+
+const n = (job: string, extra: object = {}) => ({ job, voting: true, ...extra });
+
+describe('convertProject', () => {
+  it('groups test and gate-and-submit into one `test` pipeline and postmerge into `publish`', () => {
+    const trees: ProjectTrees = { test: [n('tox-py3'), n('tox-lint')], 'gate-and-submit': [n('tox-py3'), n('tox-lint')], postmerge: [n('tox-docs')] };
+    const plan = convertProject(ctx(), 'lib/foo', trees);
+    expect(plan.result.status).toBe('convertible');
+    expect(plan.pipelines.map((p) => [p.name, p.zuulPipelines, p.stages.map((s) => s.name)])).toEqual([
+      ['test', ['test', 'gate-and-submit'], ['tox-py3', 'tox-lint']],
+      ['publish', ['postmerge'], ['tox-docs']],
+    ]);
+    const config = load(plan.files.get('repos/lib/foo/.pipeline/config.yaml')!) as any;
+    expect(config.pipelines.test.blubberfile).toBe('blubber.yaml');
+    expect(config.pipelines.test.stages[0]).toEqual({ name: 'tox-py3', build: 'tox-py3', run: { env: { TOX_TESTENV_PASSENV: '*' } } });
+    const blubber = plan.files.get('repos/lib/foo/.pipeline/blubber.yaml')!;
+    expect(blubber.split('\n')[0]).toBe('# syntax=docker-registry.wikimedia.org/repos/releng/blubber/buildkit:v1.8.0');
+    expect((load(blubber) as any).variants['tox-lint']).toEqual({ base: 'docker-registry.wikimedia.org/python3-build-bookworm', copies: ['local'], python: { version: 'python3', requirements: ['tox.ini'] }, entrypoint: ['tox', '-e', 'lint'] });
+    expect(plan.integration!.layout).toEqual({ name: 'lib/foo', test: ['trigger-foo-pipeline-test'], 'gate-and-submit': ['trigger-foo-pipeline-test'], postmerge: ['trigger-foo-pipeline-publish'] });
+    expect(plan.integration!.jjb).toEqual({ project: { name: 'foo', pipeline: ['test', 'publish'], jobs: ['trigger-{name}-pipeline-{pipeline}', '{name}-pipeline-{pipeline}'] } });
+  });
+
+  it('puts non-voting jobs in their own pipeline whose trigger job does not vote', () => {
+    const trees: ProjectTrees = { test: [n('tox-py3'), n('tox-lint', { voting: false })] };
+    const plan = convertProject(ctx(), 'lib/foo', trees);
+    expect(plan.pipelines.map((p) => [p.name, p.voting, p.stages.map((s) => s.name)])).toEqual([
+      ['test', true, ['tox-py3']],
+      ['test-non-voting', false, ['tox-lint']],
+    ]);
+    expect(plan.integration!.layout.test).toEqual(['trigger-foo-pipeline-test', 'trigger-foo-pipeline-test-non-voting']);
+    expect(plan.integration!.layoutJobs).toEqual([{ name: 'trigger-foo-pipeline-test-non-voting', voting: false }]);
+    const lint = plan.result.entries.find((e) => e.job === 'tox-lint')!;
+    expect([lint.plPipeline, lint.stage]).toEqual(['test-non-voting', 'tox-lint']);
+  });
+
+  it('adds Zuul losses (filters, mutex, shared queue) and makes the entry partial', () => {
+    const trees: ProjectTrees = { test: [n('tox-py3', { branch: ['master'] })], 'gate-and-submit': [n('tox-py3', { mutex: 'm' })] };
+    const plan = convertProject(ctx({ 'gate-and-submit': 3 }), 'lib/foo', trees);
+    expect(plan.result.status).toBe('partial');
+    expect(plan.result.entries.map((e) => [e.zuulPipeline, e.outcome, e.losses])).toEqual([
+      ['test', 'partial', ['branch-filter']],
+      ['gate-and-submit', 'partial', ['mutex', 'shared-queue']],
+    ]);
+  });
+
+  it('keeps unsupported jobs in the layout, blocks the project, and writes no .pipeline files', () => {
+    const plan = convertProject(ctx(), 'lib/foo', { test: [n('tox-py3'), n('debian-glue')] });
+    expect(plan.result.status).toBe('blocked');
+    expect(plan.files.size).toBe(0);
+    expect(plan.result.entries.map((e) => e.outcome)).toEqual(['translated', 'unsupported']);
+  });
+
+  it('derives archived, migrated and skipped statuses', () => {
+    expect(convertProject(ctx(), 'a', { test: [n('fail-archived-repositories')], 'gate-and-submit': [n('fail-archived-repositories')] }).result.status).toBe('archived');
+    expect(convertProject(ctx(), 'a', { test: [n('trigger-foo-pipeline-test')], 'gate-and-submit': [n('noop')] }).result.status).toBe('migrated');
+    const undefinedJob = convertProject(ctx(), 'a', { test: [n('nobody-defines-me')] });
+    expect(undefinedJob.result.entries[0]).toMatchObject({ outcome: 'unsupported', reason: { code: 'job-undefined' } });
+  });
+
+  it('records children with their parent and orders them with `execution`', () => {
+    const plan = convertProject(ctx(), 'lib/foo', { test: [{ job: 'tox-lint', voting: true, children: [n('tox-py3')] }, n('tox-docs')] });
+    expect(plan.result.entries.map((e) => [e.job, e.parent])).toEqual([['tox-lint', undefined], ['tox-py3', 'tox-lint'], ['tox-docs', undefined]]);
+    expect(plan.pipelines[0]!.execution).toEqual([['tox-lint', 'tox-py3'], ['tox-docs']]);
+  });
+
+  it('keeps an already-migrated project’s pipeline names and JJB name, and asks for a merge', () => {
+    const plan = convertProject(ctx(), 'svc/bar', { test: [n('trigger-foo-pipeline-test'), n('tox-lint')] });
+    expect(plan.jjbName).toBe('foo');
+    expect(plan.pipelines.map((p) => p.name)).toEqual(['test-2']);
+    expect(plan.integration!.layout.test).toEqual(['trigger-foo-pipeline-test', 'trigger-foo-pipeline-test-2']);
+    expect(plan.result.diagnostics.map((d) => d.code)).toContain('convert-merge-needed');
+  });
+});
