@@ -1,0 +1,63 @@
+/**
+ * Bench phases for conversion: the whole real corpus (every project: translate, emit, validate, write files and
+ * reports into a fresh directory). Inputs come from the golden shapes in ../shared until the JJB/Zuul readers
+ * are wired; reading them and loading the rules is its own phase, so `convert` times conversion alone.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inputsFromGolden, type ConvertInputs, type Translate } from '../../convert/inputs.js';
+import { rulesTranslator } from '../../convert/translator.js';
+import { convertCorpus, DEFAULT_MARKERS } from '../../run/batch.js';
+
+export interface Phase {
+  name: string;
+  run: () => Promise<void> | void;
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const shared = path.resolve(repoRoot, '..', 'shared');
+
+/** Phases sharing one state object (inputs, translator, output directory), created per call. */
+export function convertPhases(): Phase[] {
+  const state: { inputs?: ConvertInputs; translate?: Translate; out?: string } = {};
+  const golden = path.join(shared, 'golden');
+  return [
+    {
+      name: 'convert-setup (read golden shapes, load rules)',
+      run: () => {
+        if (!existsSync(golden)) return;
+        const read = (f: string) => readFileSync(path.join(golden, f), 'utf8');
+        state.inputs = inputsFromGolden(read('jjb-expanded-jobdicts.jsonl'), JSON.parse(read('jjb-expanded-jobs.json')), JSON.parse(read('zuul-jobtrees.json')));
+        state.translate = rulesTranslator().translate;
+        state.out = mkdtempSync(path.join(tmpdir(), 'j2a-bench-convert-'));
+      },
+    },
+    {
+      name: 'convert (whole corpus: translate, emit, validate, write)',
+      run: async () => {
+        if (!state.inputs || !state.translate || !state.out) {
+          console.warn(`convert: skipped, ${golden} not found`);
+          return;
+        }
+        await convertCorpus(state.inputs, state.translate, {
+          out: state.out,
+          projects: [],
+          concurrency: 8,
+          force: false,
+          schemasDir: path.join(shared, 'reference', 'schemas'),
+          ...DEFAULT_MARKERS,
+        });
+      },
+    },
+    {
+      name: 'convert-cleanup',
+      run: () => {
+        if (state.out) rmSync(state.out, { recursive: true, force: true });
+      },
+    },
+  ];
+}
+
+export const phases: Phase[] = convertPhases();
