@@ -91,6 +91,7 @@ function exampleFacts(job: RawExample['job']): Partial<JobFacts> & { name: strin
 
 export function compileRuleFile(
   raw: RawRuleFile,
+  skip: { rules: Set<number>; examples: Set<number> },
   ctx: Ctx,
 ): { rules: TranslationRule[]; examples: RuleExample[]; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];
@@ -102,6 +103,10 @@ export function compileRuleFile(
   raw.rules.forEach((r, i) => {
     const at = ['rules', i];
     const line = ctx.lineOf(at);
+    if (skip.rules.has(i)) {
+      if (typeof r?.name === 'string') names.add(r.name);
+      return;
+    }
     if (names.has(r.name)) diags.push(ruleDiagnostic('rule-duplicate-name', r.name, { file: ctx.file, line }));
     names.add(r.name);
     const groups = new Set<string>(BUILTIN_VALUES);
@@ -121,10 +126,12 @@ export function compileRuleFile(
       source: { file: ctx.file, line },
     });
   });
-  const examples: RuleExample[] = raw.examples.map((ex, i) => {
+  const examples: RuleExample[] = [];
+  raw.examples.forEach((ex, i) => {
+    if (skip.examples.has(i)) return;
     const line = ctx.lineOf(['examples', i]);
     if (!names.has(ex.rule)) diags.push(ruleDiagnostic('rule-example-rule', ex.rule, { file: ctx.file, line }));
-    return { fileId: raw.id, job: exampleFacts(ex.job), rule: ex.rule, expect: ex.expect, source: { file: ctx.file, line } };
+    examples.push({ fileId: raw.id, job: exampleFacts(ex.job), rule: ex.rule, expect: ex.expect, source: { file: ctx.file, line } });
   });
   return { rules, examples, diagnostics: diags };
 }

@@ -86,11 +86,23 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): LoadedRules {
     const file = rel(abs);
     const parsed = readYaml(abs, file, diagnostics);
     if (!parsed) continue;
+    // Rules and examples with schema errors are left out; the rest is still compiled, so that
+    // every problem of the file is reported in one run.
+    const skip = { rules: new Set<number>(), examples: new Set<number>() };
     if (!validateRuleFile(parsed.value)) {
-      diagnostics.push(...schemaDiagnostics(validateRuleFile.errors ?? [], parsed, file));
-      continue;
+      const errors = validateRuleFile.errors ?? [];
+      diagnostics.push(...schemaDiagnostics(errors, parsed, file));
+      for (const e of errors) {
+        const m = /^\/(rules|examples)\/(\d+)(?:\/|$)/.exec(e.instancePath);
+        if (!m) {
+          skip.rules.add(-1);
+          break;
+        }
+        skip[m[1] as 'rules' | 'examples'].add(Number(m[2]));
+      }
+      if (skip.rules.has(-1)) continue;
     }
-    const compiled = compileRuleFile(parsed.value as unknown as RawRuleFile, {
+    const compiled = compileRuleFile(parsed.value as unknown as RawRuleFile, skip, {
       file,
       stem: name.replace(/\.yaml$/, ''),
       lineOf: parsed.lineOf,

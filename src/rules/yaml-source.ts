@@ -17,13 +17,12 @@ export function parseYamlWithLines(text: string): ParsedYaml {
     let node: unknown = doc.contents;
     let line = lineAt((node as Node | null)?.range?.[0]);
     const steps = key === undefined ? path : [...path, key];
-    for (const [i, step] of steps.entries()) {
+    for (const step of steps) {
       if (isMap(node)) {
         const pair = node.items.find((p: Pair) => String((p.key as { value?: unknown })?.value) === String(step));
         if (!pair) break;
-        const isLastKey = key !== undefined && i === steps.length - 1;
-        const target = (isLastKey ? pair.key : (pair.value ?? pair.key)) as Node | null;
-        line = lineAt(target?.range?.[0] ?? (pair.key as Node | null)?.range?.[0]);
+        // the line where `key:` is written (a block value starts on the next line)
+        line = lineAt((pair.key as Node | null)?.range?.[0]);
         node = pair.value;
       } else if (isSeq(node)) {
         const item = node.items[Number(step)] as Node | undefined;
