@@ -66,8 +66,8 @@ async function runConvert(dir: string, raw: RawOptions): Promise<number> {
   for (const o of run.outcomes) {
     if (!('plan' in o)) continue;
     for (const d of o.plan.result.diagnostics) {
-      if (d.severity !== 'error') continue;
-      bugs++;
+      if (d.severity === 'info') continue;
+      if (d.severity === 'error') bugs++;
       process.stderr.write(`${formatDiagnostic(d)}\n`);
     }
   }

@@ -1,0 +1,53 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inputsFromGolden } from '../../src/convert/inputs.js';
+import type { Translate } from '../../src/convert/inputs.js';
+import { convertCorpus, DEFAULT_MARKERS } from '../../src/run/batch.js';
+import { globToRegExp } from '../../src/run/glob.js';
+
+const job = (name: string) => JSON.stringify({ name, job: { name } });
+
+describe('convertCorpus', () => {
+  it('turns a project whose conversion throws into a failed outcome and carries on', async () => {
+    const inputs = inputsFromGolden([job('ok-job'), job('bad-job')].join('\n'), { jobs: {}, scripts: {} }, {
+      projects: { a: { test: [{ job: 'bad-job', voting: true }] }, b: { test: [{ job: 'ok-job', voting: true }] } },
+    });
+    let calls = 0;
+    const translate: Translate = (name) => {
+      calls++;
+      if (name === 'bad-job') throw new Error('boom');
+      return { translation: { job: name, outcome: 'skipped', ruleId: 'r', ruleSource: { file: 'r' }, ecosystem: 'e', losses: [], reason: { code: 'x', message: 'x' } }, diagnostics: [] };
+    };
+    const out = mkdtempSync(path.join(tmpdir(), 'j2a-batch-'));
+    const run = await convertCorpus(inputs, translate, { out, projects: [], concurrency: 2, force: false, schemasDir: undefined, ...DEFAULT_MARKERS });
+    expect(run.summary.failed).toEqual([{ project: 'a', code: 'convert-project-failed', message: 'boom' }]);
+    expect(run.summary.byStatus.convertible).toBe(1);
+    expect(run.summary.validation).toBe('structural');
+    expect(run.diagnostics.map((d) => d.code)).toEqual(['convert-schemas-missing', 'convert-project-failed']);
+    expect(calls).toBe(2);
+  });
+
+  it('translates each job once however many projects run it', async () => {
+    const projects = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`p${i}`, { test: [{ job: 'j', voting: true }], 'gate-and-submit': [{ job: 'j', voting: true }] }]));
+    const inputs = inputsFromGolden(job('j'), { jobs: {}, scripts: {} }, { projects });
+    let calls = 0;
+    const translate: Translate = () => {
+      calls++;
+      return { translation: undefined, diagnostics: [] };
+    };
+    const run = await convertCorpus(inputs, translate, { out: mkdtempSync(path.join(tmpdir(), 'j2a-batch-')), projects: ['p*'], concurrency: 3, force: false, schemasDir: undefined, ...DEFAULT_MARKERS });
+    expect(calls).toBe(1);
+    expect(run.summary.byOutcome.unsupported).toBe(10);
+    expect(run.summary.unsupportedReasons[0]).toMatchObject({ code: 'rule-no-match', entries: 10, projects: ['p0', 'p1', 'p2', 'p3', 'p4'] });
+  });
+
+  it('matches --project globs by path segment', () => {
+    expect(globToRegExp('mediawiki/*').test('mediawiki/core')).toBe(true);
+    expect(globToRegExp('mediawiki/*').test('mediawiki/extensions/Foo')).toBe(false);
+    expect(globToRegExp('mediawiki/**').test('mediawiki/extensions/Foo')).toBe(true);
+    expect(globToRegExp('a.b?').test('a.bc')).toBe(true);
+    expect(globToRegExp('a.b?').test('axbc')).toBe(false);
+  });
+});
