@@ -39,6 +39,7 @@ export interface VariantPlan {
   builders?: Record<string, unknown>[];
   /** any other v4 variant keys (lives, runs, apt, copies, includes, ...) */
   extra?: Record<string, unknown>;
+  /** `[]` keeps the base image's ENTRYPOINT: Blubber sets one only for a non-empty list (config/variant.go) */
   entrypoint: string[];
 }
 
