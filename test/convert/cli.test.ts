@@ -59,3 +59,11 @@ describe('j2a convert', () => {
     expect(readFileSync(cfg, 'utf8')).toBe('pipelines: {}\n');
   });
 });
+
+describe('j2a convert options', () => {
+  it('documents every option of the table in the README', async () => {
+    const { CONVERT_OPTIONS } = await import('../../src/convert/options.js');
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    for (const o of CONVERT_OPTIONS) expect(readme).toContain(`| \`${o.flags}\``);
+  });
+});
