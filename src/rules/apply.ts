@@ -68,7 +68,9 @@ export function deriveLosses(facts: JobFacts, vocab: Vocabulary, job: string): {
   }
   for (const [name, args] of facts.wrapperArgs) {
     if (name === vocab.timeout.wrapper) {
-      const minutes = Number((args as { timeout?: unknown } | undefined)?.timeout);
+      const raw = (args as { timeout?: unknown } | undefined)?.timeout;
+      // PyFloat-like markers carry the number in `value`
+      const minutes = Number(raw !== null && typeof raw === 'object' && 'value' in raw ? raw.value : raw);
       // a non-numeric timeout (`${BUILD_TIMEOUT}`) cannot be shown to fit the limit
       if (!(minutes <= vocab.timeout.maxMinutes)) losses.add('timeout');
     }

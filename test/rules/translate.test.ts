@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/rules/load.js';
 import { translateAll, translateJob, translateJobName } from '../../src/rules/translate.js';
 import type { JobInput } from '../../src/rules/types.js';
+import { PyFloat } from '../../src/jjb/types.js';
 import { repoRoot } from '../helpers/shared.js';
 
 const { rules } = loadRules(path.join(repoRoot, 'test', 'fixtures', 'rules', 'good'));
@@ -55,6 +56,16 @@ describe('translateJob', () => {
     const r = translateJob(job('runner', { builders: [{ 'docker-run': { image: 'img:1', args: '--a "b c"' } }] }), rules);
     expect(r.diagnostics).toEqual([]);
     expect(r.translation).toMatchObject({ outcome: 'translated', losses: [], stage: { run: { arguments: ['--a', 'b c'] } } });
+  });
+
+  it('reads numeric timeouts, PyFloat markers included, against the 20-minute limit', () => {
+    const losses = (timeout: unknown): string[] | undefined =>
+      translateJob(job('runner', { wrappers: [{ timeout: { timeout: timeout as number } }] }), rules).translation?.losses;
+    expect(losses(20)).toEqual([]);
+    expect(losses('15')).toEqual([]);
+    expect(losses(new PyFloat(15))).toEqual([]);
+    expect(losses(21)).toEqual(['timeout']);
+    expect(losses('${BUILD_TIMEOUT}')).toEqual(['timeout']);
   });
 
   it('warns about components the vocabulary does not classify', () => {
