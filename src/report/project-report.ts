@@ -40,6 +40,23 @@ function pipelineSummary(jjbName: string | undefined, p: PlPipeline) {
   };
 }
 
+/**
+ * Pretty JSON whose listed top-level arrays hold one compact item per line: a third of the size of fully
+ * indented JSON (the reports are the bulk of the output), still diff-friendly.
+ */
+export function jsonLines(doc: Record<string, unknown>, compact: readonly string[]): string {
+  const marked: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(doc)) marked[k] = compact.includes(k) && Array.isArray(v) ? `@@j2a-list:${k}@@` : v;
+  let text = JSON.stringify(marked, null, 2);
+  for (const k of compact) {
+    const list = doc[k];
+    if (!Array.isArray(list)) continue;
+    const body = list.length ? `[\n    ${list.map((x) => JSON.stringify(x)).join(',\n    ')}\n  ]` : '[]';
+    text = text.replace(`"@@j2a-list:${k}@@"`, () => body);
+  }
+  return `${text}\n`;
+}
+
 export function projectReportJson(plan: ProjectPlan): string {
   const r = plan.result;
   const doc = {
@@ -54,7 +71,7 @@ export function projectReportJson(plan: ProjectPlan): string {
     entries: r.entries,
     diagnostics: r.diagnostics,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return jsonLines(doc, ['pipelines', 'losses', 'entries', 'diagnostics']);
 }
 
 /** Escapes a Markdown table cell. */

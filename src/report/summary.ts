@@ -2,7 +2,7 @@
 import type { JobTranslation, Loss, Outcome, ProjectStatus } from '../convert/types.js';
 import { LOSSES } from '../convert/types.js';
 import type { ProjectPlan } from '../convert/project.js';
-import { OUTCOMES, cell } from './project-report.js';
+import { OUTCOMES, cell, jsonLines } from './project-report.js';
 import { sortLosses } from './parity.js';
 
 export const SUMMARY_SCHEMA = 'j2a-summary/v1';
@@ -97,7 +97,7 @@ export function summarize(
 }
 
 export function summaryJson(s: Summary): string {
-  return `${JSON.stringify(s, null, 2)}\n`;
+  return jsonLines({ ...s }, ['byEcosystem', 'unsupportedReasons', 'losses', 'failed']);
 }
 
 const TOP = 10;
