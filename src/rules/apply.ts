@@ -66,6 +66,10 @@ export function deriveLosses(facts: JobFacts, vocab: Vocabulary, job: string): {
     if (loss === undefined) diagnostics.push(ruleDiagnostic('rule-unknown-component', name, { job, data: { component: name } }));
     else if (loss !== null) losses.add(loss);
   }
+  for (const name of facts.parameters) {
+    const loss = vocab.parameters[name];
+    if (loss) losses.add(loss);
+  }
   for (const [name, args] of facts.wrapperArgs) {
     if (name === vocab.timeout.wrapper) {
       const raw = (args as { timeout?: unknown } | undefined)?.timeout;

@@ -31,6 +31,7 @@ describe('jobFacts', () => {
         publishers: ['teardown', { archive: { artifacts: 'log/' } }],
         wrappers: [{ timeout: { timeout: 30 } }, 'timestamps'],
         triggers: [{ timed: '@daily' }],
+        parameters: [{ string: { name: 'EXT_DEPENDENCIES' } }, { string: { name: 'ZUUL_URL', default: 'x' } }],
       },
       expanded: { builders: [{ shell: 'echo expanded' }], publishers: [{ postbuildscript: {} }] },
     });
@@ -45,6 +46,7 @@ describe('jobFacts', () => {
       publishers: ['teardown', 'archive'],
       wrappers: ['timeout', 'timestamps'],
       triggers: ['timed'],
+      parameters: ['EXT_DEPENDENCIES', 'ZUUL_URL'],
     });
   });
 });

@@ -86,6 +86,7 @@ export function jobFacts(input: JobInput): JobFacts {
     wrappers: uniq(wrappers),
     triggers: uniq(components(job.triggers).map(([n]) => n)),
     wrapperArgs,
+    parameters: uniq(components(job.parameters).flatMap(([, v]) => (isMap(v) && typeof v.name === 'string' ? [v.name] : []))),
   };
 }
 
@@ -104,5 +105,6 @@ export function completeFacts(partial: Partial<JobFacts> & { name: string }): Jo
     wrappers: partial.wrappers ?? [],
     triggers: partial.triggers ?? [],
     wrapperArgs: partial.wrapperArgs ?? [],
+    parameters: partial.parameters ?? [],
   };
 }

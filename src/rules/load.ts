@@ -51,6 +51,7 @@ function readYaml(abs: string, file: string, diagnostics: Diagnostic[]): ParsedY
 
 const EMPTY_VOCABULARY: Vocabulary = {
   components: {},
+  parameters: {},
   timeout: { wrapper: '', maxMinutes: Infinity },
   credentials: { wrapper: '', allowed: [] },
   reasons: {},
@@ -69,7 +70,8 @@ function loadVocabulary(dir: string, rel: (f: string) => string, diagnostics: Di
     diagnostics.push(...schemaDiagnostics(validateVocabulary.errors ?? [], parsed, file));
     return EMPTY_VOCABULARY;
   }
-  return parsed.value as unknown as Vocabulary;
+  const vocabulary = parsed.value as unknown as Vocabulary;
+  return { ...vocabulary, parameters: vocabulary.parameters ?? {} };
 }
 
 /** Loads `<dir>/*.yaml` (files starting with `_` are data tables), sorted by name; first match wins in that order. */

@@ -108,6 +108,7 @@ const exampleJob = {
     wrappers: strList,
     triggers: strList,
     wrapperArgs: { type: 'array', items: { type: 'array', minItems: 2, maxItems: 2 } },
+    parameters: strList,
   },
 };
 
@@ -149,6 +150,7 @@ export const VOCABULARY_SCHEMA = {
   properties: {
     description: str,
     components: { type: 'object', additionalProperties: { anyOf: [{ enum: lossNames }, { type: 'null' }] } },
+    parameters: { type: 'object', additionalProperties: { enum: lossNames } },
     timeout: {
       type: 'object',
       required: ['wrapper', 'maxMinutes'],

@@ -42,6 +42,8 @@ export interface JobFacts {
   triggers: string[];
   /** wrapper name -> its arguments (for the generic timeout/credentials loss derivation) */
   wrapperArgs: [string, unknown][];
+  /** build parameter names */
+  parameters: string[];
 }
 
 /** The fixed list of match keys. A test checks each has exactly one matcher (match.ts). */
@@ -120,6 +122,8 @@ export interface RuleExample {
 export interface Vocabulary {
   /** component (builder/publisher/wrapper/macro) name -> loss, or null for "no loss" */
   components: Record<string, Loss | null>;
+  /** build parameter name -> loss (parameters set per project by Zuul parameter functions) */
+  parameters: Record<string, Loss>;
   timeout: { wrapper: string; maxMinutes: number };
   credentials: { wrapper: string; allowed: string[] };
   reasons: Record<string, string>;
