@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerJjbCommands } from './jjb/cli.js';
 import { registerZuulCommands } from './zuul/cli.js';
 import { registerConvertCommand } from './convert/cli.js';
+import { registerRulesCommand } from './rules/cli.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerJjbCommands(program);
   registerZuulCommands(program);
   registerConvertCommand(program);
+  registerRulesCommand(program);
   return program;
 }
 

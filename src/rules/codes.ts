@@ -12,6 +12,7 @@ export const RULE_CODES = {
   'rule-outcome-fields': { severity: 'error', message: 'emit fields do not fit the outcome' },
   'rule-example-rule': { severity: 'error', message: 'example names a rule that is not in the file' },
   'rule-vocabulary-missing': { severity: 'error', message: 'rules/_vocabulary.yaml is missing' },
+  'rule-example-failed': { severity: 'error', message: 'rule file example does not translate as expected' },
   'rule-overlap': { severity: 'warning', message: 'job matches more than one rule; the first wins' },
   'rule-no-match': { severity: 'error', message: 'no translation rule matches the job' },
   'rule-unknown-component': {
