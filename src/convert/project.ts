@@ -12,7 +12,7 @@ import { BLUBBER_FILE, blubberFile, pipelineConfig } from '../emit/pipeline-conf
 import { integrationEntries, parseTriggerJob, type IntegrationEntries } from '../emit/integration.js';
 import { semanticProblems, type Validators } from '../emit/validate.js';
 import { convertDiagnostic } from './codes.js';
-import { load as loadYaml } from 'js-yaml';
+import { plainData, type YamlOut } from '../emit/yaml.js';
 
 /** Read-only services shared by every project of a run. */
 export interface ConvertContext {
@@ -54,10 +54,13 @@ function annotate(entries: ParityEntry[], pipelines: readonly PlPipeline[], stag
   }
 }
 
-/** Validates both documents as they will be read back (the emitted text, parsed), never the in-memory data. */
-function check(ctx: ConvertContext, project: string, config: string, blubber: string, pipelines: readonly PlPipeline[]): Diagnostic[] {
-  const cfg = loadYaml(config);
-  const bb = loadYaml(blubber);
+/**
+ * Validates both documents as a YAML parser reads them back (`plainData`; the emitter's round trip is tested
+ * in test/convert/yaml.test.ts and the corpus test re-validates the written files).
+ */
+function check(ctx: ConvertContext, project: string, config: YamlOut, blubber: YamlOut, pipelines: readonly PlPipeline[]): Diagnostic[] {
+  const cfg = plainData(config);
+  const bb = plainData(blubber);
   const diags: Diagnostic[] = [];
   const file = `${pipelineDir(project)}/config.yaml`;
   const c = ctx.validators.config(cfg);
@@ -94,7 +97,7 @@ export function convertProject(ctx: ConvertContext, project: string, trees: Proj
   const jjbName = existing[0]?.name ?? ctx.jjbNameOf(project);
   const config = pipelineConfig(pipelines, reportPath(project, 'md'));
   const blubber = blubberFile(stages.variants);
-  const problems = check(ctx, project, config.text, blubber.text, pipelines);
+  const problems = check(ctx, project, config.doc, blubber.doc, pipelines);
   diagnostics.push(...problems);
   if (problems.length) return plan;
   if (existing.length) diagnostics.push(convertDiagnostic('convert-merge-needed', { repo: project, file: `${pipelineDir(project)}/config.yaml` }));

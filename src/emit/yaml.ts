@@ -100,3 +100,13 @@ export function dumpYamlList(list: YamlOut[]): string {
   writeList(list, '', out);
   return `${out.join('\n')}\n`;
 }
+
+/** The plain data a YAML parser reads back from `dumpYaml(v)` (Quoted unwrapped), for validation. */
+export function plainData(v: YamlOut | undefined): unknown {
+  if (v instanceof Quoted) return v.value;
+  if (Array.isArray(v)) return v.map(plainData);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = plainData(x);
+  return out;
+}

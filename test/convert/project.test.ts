@@ -26,6 +26,7 @@ const T: Record<string, JobTranslation> = {
   'tox-docs': tox('docs'),
   'tox-cover': tox('cover', { outcome: 'partial', losses: ['test-reports'] }),
   'debian-glue': { job: 'debian-glue', outcome: 'unsupported', ruleId: 'debian-glue', ruleSource: { file: 'r' }, ecosystem: 'debian', losses: [], reason: { code: 'debian-packaging', message: 'no' } },
+  'tox-shelldefault': tox('shelldefault', { stage: { name: 'setup', build: 'tox-shelldefault', run: { env: { X: '${VAR:-x}' } } } }),
   'fail-archived-repositories': { job: 'fail-archived-repositories', outcome: 'skipped', ruleId: 'archived', ruleSource: { file: 'r' }, ecosystem: 'zuul', losses: [], reason: { code: 'archived', message: 'archived' } },
   'trigger-foo-pipeline-test': { job: 'trigger-foo-pipeline-test', outcome: 'already-migrated', ruleId: 'pipelinelib', ruleSource: { file: 'r' }, ecosystem: 'pipelinelib', losses: [] },
 };
@@ -113,5 +114,14 @@ describe('convertProject', () => {
     expect(plan.pipelines.map((p) => p.name)).toEqual(['test-2']);
     expect(plan.integration!.layout.test).toEqual(['trigger-foo-pipeline-test', 'trigger-foo-pipeline-test-2']);
     expect(plan.result.diagnostics.map((d) => d.code)).toContain('convert-merge-needed');
+  });
+
+  it('never plans a file that breaks a PipelineLib runtime rule: an error diagnostic instead', () => {
+    const plan = convertProject(ctx(), 'lib/foo', { test: [n('tox-shelldefault')] });
+    expect(plan.files.size).toBe(0);
+    expect(plan.integration).toBeUndefined();
+    const codes = plan.result.diagnostics.map((d) => d.code);
+    expect(codes).toContain('convert-semantic');
+    expect(codes).toContain('convert-stage-renamed'); // `setup` is reserved by PipelineLib
   });
 });
