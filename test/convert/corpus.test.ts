@@ -57,6 +57,13 @@ describe.skipIf(!hasShared)('conversion of the real corpus', () => {
     expect(run.summary.failed).toEqual([]);
   });
 
+  it('leaves no entry unmatched by a rule and no Zuul job undefined', () => {
+    const unmatched = run.outcomes.flatMap((o) =>
+      'plan' in o ? o.plan.result.entries.filter((e) => e.reason?.code === 'rule-no-match' || e.reason?.code === 'job-undefined').map((e) => `${e.project} ${e.job}`) : [],
+    );
+    expect(unmatched).toEqual([]);
+  });
+
   it('gives every entry exactly one outcome, with a reason when it is not translated', () => {
     for (const o of run.outcomes) {
       if (!('plan' in o)) continue;
