@@ -77,9 +77,11 @@ export function matchBlock(facts: JobFacts, match: RuleMatch): Captures | null {
 
 /**
  * The container run the rule is about: the first invocation satisfying all of the rule's
- * image/entrypoint/args patterns, else the last invocation (the main step of most jobs).
+ * image/entrypoint/args patterns; the last invocation (the main step of most jobs) when the rule
+ * has no such pattern or none satisfies them all.
  */
 export function primaryInvocation(facts: JobFacts, match: RuleMatch): Invocation | undefined {
+  if (!match.image && !match.entrypoint && !match.args) return facts.invocations.at(-1);
   const fits = (re: RegExp[] | undefined, v: string): boolean => !re || re.some((r) => r.test(v));
   const found = facts.invocations.find(
     (i) => fits(match.image, i.image) && fits(match.entrypoint, i.entrypoint) && fits(match.args, i.args),
