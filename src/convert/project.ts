@@ -55,6 +55,24 @@ function annotate(entries: ParityEntry[], pipelines: readonly PlPipeline[], stag
 }
 
 /**
+ * A filter the trigger job carries is not lost: drop `branch-filter`/`files-filter` from those entries, and an
+ * entry left without losses is `translated` again (unless its rule made it partial). True if anything changed.
+ */
+function liftCarriedFilters(entries: ParityEntry[], pipelines: readonly PlPipeline[], translationOf: ConvertContext['translationOf']): boolean {
+  let changed = false;
+  for (const e of entries) {
+    const p = e.plPipeline ? pipelines.find((x) => x.name === e.plPipeline) : undefined;
+    if (!p) continue;
+    const carried = new Set<string>([...(p.branch ? ['branch-filter'] : []), ...(p.files ? ['files-filter'] : [])]);
+    if (!e.losses.some((l) => carried.has(l))) continue;
+    e.losses = e.losses.filter((l) => !carried.has(l));
+    if (e.losses.length === 0 && translationOf(e.job)?.outcome === 'translated') e.outcome = 'translated';
+    changed = true;
+  }
+  return changed;
+}
+
+/**
  * Validates both documents as a YAML parser reads them back (`plainData`; the emitter's round trip is tested
  * in test/convert/yaml.test.ts and the corpus test re-validates the written files).
  */
@@ -103,6 +121,7 @@ export function convertProject(ctx: ConvertContext, project: string, trees: Proj
   if (existing.length) diagnostics.push(convertDiagnostic('convert-merge-needed', { repo: project, file: `${pipelineDir(project)}/config.yaml` }));
 
   annotate(entries, pipelines, (job) => stages.byJob.get(job)?.stage.name);
+  if (liftCarriedFilters(entries, pipelines, ctx.translationOf)) result.status = projectStatus(entries, ctx.archivedMarker);
   plan.jjbName = jjbName;
   plan.pipelines = pipelines;
   plan.files.set(`${pipelineDir(project)}/config.yaml`, config.text);

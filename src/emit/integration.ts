@@ -54,7 +54,7 @@ function keptNodes(nodes: readonly ZuulJobNode[], replaced: (job: string) => boo
 export interface IntegrationEntries {
   /** the project's item for `projects:` in zuul/layout.yaml */
   layout: { [k: string]: YamlOut };
-  /** items for `jobs:` in zuul/layout.yaml (non-voting trigger jobs) */
+  /** items for `jobs:` in zuul/layout.yaml (trigger jobs that do not vote or carry filters) */
   layoutJobs: { [k: string]: YamlOut }[];
   /** the `- project:` item for jjb/project-pipelines.yaml */
   jjb: { [k: string]: YamlOut };
@@ -77,7 +77,15 @@ export function integrationEntries(
     for (const p of pipelines) if (p.zuulPipelines.includes(zuul)) jobs.push(triggerJob(jjbName, p.name));
     if (jobs.length) layout[zuul] = jobs;
   }
-  const layoutJobs = pipelines.filter((p) => !p.voting).map((p) => ({ name: triggerJob(jjbName, p.name), voting: false }));
+  const layoutJobs: { [k: string]: YamlOut }[] = [];
+  for (const p of pipelines) {
+    if (p.voting && !p.branch && !p.files) continue;
+    const job: { [k: string]: YamlOut } = { name: triggerJob(jjbName, p.name) };
+    if (!p.voting) job.voting = false;
+    if (p.branch) job.branch = p.branch;
+    if (p.files) job.files = p.files;
+    layoutJobs.push(job);
+  }
   const jjb = {
     project: {
       name: jjbName,

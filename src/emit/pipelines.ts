@@ -15,6 +15,9 @@ export interface PlPipeline {
   stages: StagePlan[];
   /** `execution` arcs, only when a Zuul child job must wait for its parent */
   execution?: string[][];
+  /** Zuul filters every job of this pipeline shares: the trigger job carries them, so they are not lost */
+  branch?: string[];
+  files?: string[];
 }
 
 /** Preferred PipelineLib names by Zuul pipeline; other Zuul pipelines keep their own name. */
@@ -52,6 +55,8 @@ interface Unit {
   zuul: string;
   voting: boolean;
   jobs: string[];
+  /** the jobs' Zuul filters, part of the grouping key */
+  filters: string[];
 }
 
 function unitsOf(entries: readonly ParityEntry[], stages: ProjectStages, zuulOrder: readonly string[]): Unit[] {
@@ -59,11 +64,13 @@ function unitsOf(entries: readonly ParityEntry[], stages: ProjectStages, zuulOrd
   for (const zuul of zuulOrder) {
     for (const voting of [true, false]) {
       const jobs: string[] = [];
+      const filters: string[] = [];
       for (const e of entries) {
         if (e.zuulPipeline !== zuul || e.voting !== voting || !stages.byJob.has(e.job) || jobs.includes(e.job)) continue;
         jobs.push(e.job);
+        filters.push(JSON.stringify([e.branch ?? null, e.files ?? null]));
       }
-      if (jobs.length) units.push({ zuul, voting, jobs });
+      if (jobs.length) units.push({ zuul, voting, jobs, filters });
     }
   }
   return units;
@@ -88,6 +95,12 @@ function executionArcs(stageNames: string[], entries: readonly ParityEntry[], st
   return arcs;
 }
 
+function sharedFilters(filters: readonly string[]): [string[] | undefined, string[] | undefined] {
+  if (!filters.length || filters.some((f) => f !== filters[0])) return [undefined, undefined];
+  const [branch, files] = JSON.parse(filters[0]!) as [string[] | null, string[] | null];
+  return [branch ?? undefined, files ?? undefined];
+}
+
 /**
  * @param reserved PipelineLib pipeline names already used by the project's hand-written config
  */
@@ -102,7 +115,8 @@ export function groupPipelines(
   const taken = (n: string) => reserved.has(n) || out.some((p) => p.name === n);
   for (const u of unitsOf(entries, stages, zuulOrder)) {
     const kind = naming.postMerge.test(u.zuul) ? 'post' : 'change';
-    const key = `${kind}|${u.voting}|${u.jobs.join('\n')}`;
+    // Same stages *and* same filters: a trigger job shared by several Zuul pipelines can carry only one filter.
+    const key = `${kind}|${u.voting}|${u.jobs.join('\n')}|${u.filters.join('\n')}`;
     const same = out.find((p) => p.key === key);
     if (same) {
       same.zuulPipelines.push(u.zuul);
@@ -115,6 +129,10 @@ export function groupPipelines(
     for (let i = 2; taken(name); i++) name = `${u.zuul}-${i}${suffix}`;
     const plStages = u.jobs.map((j) => stages.byJob.get(j)!.stage);
     const p: PlPipeline & { key: string } = { key, name, voting: u.voting, zuulPipelines: [u.zuul], stages: plStages };
+    // A filter every job shares moves to the trigger job (Zuul's `jobs:` entry), where it means the same.
+    const [branch, files] = sharedFilters(u.filters);
+    if (branch) p.branch = branch;
+    if (files) p.files = files;
     const execution = executionArcs(
       plStages.map((s) => s.name),
       entries.filter((e) => e.zuulPipeline === u.zuul),

@@ -36,6 +36,8 @@ function pipelineSummary(jjbName: string | undefined, p: PlPipeline) {
     voting: p.voting,
     zuulPipelines: p.zuulPipelines,
     trigger: jjbName ? triggerJob(jjbName, p.name) : undefined,
+    branch: p.branch,
+    files: p.files,
     stages: p.stages.map((s) => s.name),
   };
 }
@@ -90,10 +92,11 @@ export function projectReportMd(plan: ProjectPlan): string {
   const out: string[] = [`# ${r.project}`, ''];
   out.push(`Status: **${r.status}**. ${r.entries.length} entries: ${OUTCOMES.map((o) => `${o} ${counts[o]}`).join(', ')}.`, '');
   if (plan.pipelines.length) {
-    out.push('## PipelineLib pipelines', '', '| pipeline | voting | run by (Zuul) | trigger job | stages |', '|---|---|---|---|---|');
+    out.push('## PipelineLib pipelines', '', '| pipeline | voting | run by (Zuul) | trigger job | trigger filters | stages |', '|---|---|---|---|---|---|');
     for (const p of plan.pipelines) {
       const s = pipelineSummary(plan.jjbName, p);
-      out.push(`| ${s.name} | ${s.voting ? 'yes' : 'no'} | ${s.zuulPipelines.join(', ')} | ${s.trigger ?? ''} | ${s.stages.join(', ')} |`);
+      const filters = [s.branch ? `branch ${s.branch.join(' ')}` : '', s.files ? `files ${s.files.join(' ')}` : ''].filter(Boolean).join('; ');
+      out.push(`| ${s.name} | ${s.voting ? 'yes' : 'no'} | ${s.zuulPipelines.join(', ')} | ${s.trigger ?? ''} | ${cell(filters)} | ${s.stages.join(', ')} |`);
     }
     out.push('', 'Each PipelineLib `run` step has a hard 20-minute limit.', '', `Files: ${[...plan.files.keys()].map((f) => `\`${f}\``).join(', ')}`, '');
   }

@@ -79,13 +79,24 @@ describe('convertProject', () => {
   });
 
   it('adds Zuul losses (filters, mutex, shared queue) and makes the entry partial', () => {
-    const trees: ProjectTrees = { test: [n('tox-py3', { branch: ['master'] })], 'gate-and-submit': [n('tox-py3', { mutex: 'm' })] };
+    const trees: ProjectTrees = { test: [n('tox-py3', { branch: ['master'] }), n('tox-lint')], 'gate-and-submit': [n('tox-py3', { mutex: 'm' })] };
     const plan = convertProject(ctx({ 'gate-and-submit': 3 }), 'lib/foo', trees);
     expect(plan.result.status).toBe('partial');
-    expect(plan.result.entries.map((e) => [e.zuulPipeline, e.outcome, e.losses])).toEqual([
-      ['test', 'partial', ['branch-filter']],
-      ['gate-and-submit', 'partial', ['mutex', 'shared-queue']],
+    expect(plan.result.entries.map((e) => [e.zuulPipeline, e.job, e.outcome, e.losses])).toEqual([
+      ['test', 'tox-py3', 'partial', ['branch-filter']],
+      ['test', 'tox-lint', 'translated', []],
+      ['gate-and-submit', 'tox-py3', 'partial', ['mutex', 'shared-queue']],
     ]);
+  });
+
+  it('moves a filter every job of a pipeline shares to its trigger job, where it is not lost', () => {
+    const trees: ProjectTrees = { test: [n('tox-py3', { branch: ['(?!^REL)'], files: ['^src/'] }), n('tox-lint', { branch: ['(?!^REL)'], files: ['^src/'] })], 'gate-and-submit': [n('tox-py3'), n('tox-lint')] };
+    const plan = convertProject(ctx(), 'lib/foo', trees);
+    expect(plan.result.status).toBe('convertible');
+    expect(plan.result.entries.every((e) => e.outcome === 'translated' && e.losses.length === 0)).toBe(true);
+    // different filters: test and gate-and-submit cannot share a trigger job
+    expect(plan.pipelines.map((p) => [p.name, p.zuulPipelines])).toEqual([['test', ['test']], ['gate-and-submit', ['gate-and-submit']]]);
+    expect(plan.integration!.layoutJobs).toEqual([{ name: 'trigger-foo-pipeline-test', branch: ['(?!^REL)'], files: ['^src/'] }]);
   });
 
   it('keeps unsupported jobs in the layout, blocks the project, and writes no .pipeline files', () => {
