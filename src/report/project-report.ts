@@ -78,6 +78,7 @@ export function projectReportJson(plan: ProjectPlan): string {
 
 /** Escapes a Markdown table cell. */
 export function cell(s: string): string {
+  if (!/[\\|\n]/.test(s)) return s;
   return s.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replaceAll('\n', ' ');
 }
 
@@ -106,11 +107,14 @@ export function projectReportMd(plan: ProjectPlan): string {
     for (const e of r.entries.filter((x) => x.zuulPipeline === z)) {
       const job = e.parent ? `${cell(e.job)} (after ${cell(e.parent)})` : cell(e.job);
       const pl = e.plPipeline ? `${e.plPipeline} / ${e.stage}` : '';
-      const reason = e.reason ? `${e.reason.code}: ${cell(e.reason.message)}` : '';
+      const reason = e.reason ? `\`${e.reason.code}\`` : '';
       out.push(`| ${job} | ${e.voting ? 'yes' : 'no'} | ${e.outcome} | ${cell(pl)} | ${e.losses.join(', ')} | ${reason} |`);
     }
     out.push('');
   }
+  const reasons = new Map<string, string>();
+  for (const e of r.entries) if (e.reason && !reasons.has(e.reason.code)) reasons.set(e.reason.code, e.reason.message);
+  if (reasons.size) out.push('## Reasons', '', ...[...reasons].map(([code, message]) => `- \`${code}\`: ${message}`), '');
   const losses = lossCounts(r.entries);
   if (losses.length) {
     out.push('## Losses', '');
