@@ -3,8 +3,9 @@
  * translator. Everything downstream reads only `ConvertInputs`, so switching from the golden shapes to the
  * real loaders (src/jjb loadJjb/expandJobs, src/zuul loadLayout/resolveLayout) changes this file only.
  */
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import type { ExpandedJob, YamlMap } from '../jjb/types.js';
+import type { ExpandedJob, LoadedJjb, YamlMap } from '../jjb/types.js';
 import type { JobTranslation } from './types.js';
 
 /** One node of a Zuul job tree (the shape of golden zuul-jobtrees.json, `skip-if` renamed). */
@@ -93,16 +94,24 @@ function fromSummary(s: GoldenSummary['jobs'][string] | undefined, scripts: Gold
  */
 export function inputsFromGolden(jobdictsJsonl: string, jobsSummary: unknown, jobtrees: unknown): ConvertInputs {
   const summary = jobsSummary as GoldenSummary;
-  const jobs = new Map<string, ConvertJob>();
+  const jobs: ConvertJob[] = [];
   for (const line of jobdictsJsonl.split('\n')) {
     if (!line) continue;
     const rec = JSON.parse(line) as { name: string; job: YamlMap };
-    jobs.set(rec.name, { name: rec.name, job: rec.job, ...fromSummary(summary.jobs[rec.name], summary.scripts), source: { file: 'jjb' } });
+    jobs.push({ name: rec.name, job: rec.job, ...fromSummary(summary.jobs[rec.name], summary.scripts), source: { file: 'jjb' } });
   }
-  const tree = jobtrees as {
-    projects: Record<string, Record<string, GoldenNode[]>>;
-    queues?: Record<string, { name: string; projects: string[] }[]>;
-  };
+  return inputsFromShapes(jobs, jobtrees as TreeShape, new Set(), []);
+}
+
+/** Zuul trees in the golden shape (what src/zuul toGoldenShape() returns). */
+interface TreeShape {
+  projects: Record<string, Record<string, GoldenNode[]>>;
+  queues?: Record<string, { name: string; projects: string[] }[]>;
+}
+
+function inputsFromShapes(jobList: readonly ConvertJob[], tree: TreeShape, jjbProjectNames: ReadonlySet<string>, diagnostics: Diagnostic[]): ConvertInputs {
+  const jobs = new Map<string, ConvertJob>();
+  for (const j of jobList) if (!jobs.has(j.name)) jobs.set(j.name, j);
   const projects = new Map<string, ProjectTrees>();
   for (const name of Object.keys(tree.projects).sort(byteOrder)) {
     const trees: Record<string, ZuulJobNode[]> = {};
@@ -115,9 +124,56 @@ export function inputsFromGolden(jobdictsJsonl: string, jobsSummary: unknown, jo
     for (const q of queues) for (const p of q.projects) sizes.set(p, q.projects.length);
     queueSizes.set(pipeline, sizes);
   }
-  const jjbProjectNames = new Set<string>();
-  for (const j of jobs.values()) if (j.project) jjbProjectNames.add(j.project);
-  return { jobs, projects, queueSizes, jjbProjectNames, diagnostics: [] };
+  return { jobs, projects, queueSizes, jjbProjectNames, diagnostics };
+}
+
+/** The parts of the JJB and Zuul stages' public APIs (src/jjb/index.ts, src/zuul/index.ts) conversion uses. */
+interface Readers {
+  loadJjb: (inputs: readonly string[], options: { root: string }) => LoadedJjb;
+  expandJobs: (loaded: LoadedJjb) => { jobs: ExpandedJob[]; diagnostics: Diagnostic[] };
+  expandMacros: (job: ExpandedJob, loaded: LoadedJjb) => { job: ExpandedJob; diagnostics: Diagnostic[] };
+  loadLayout: (file: string) => { layout: unknown; diagnostics: Diagnostic[] };
+  resolveLayout: (layout: unknown, options: { jjbJobNames?: Set<string> }) => { diagnostics: Diagnostic[] };
+  toGoldenShape: (resolved: unknown) => TreeShape;
+}
+
+// Imported by a computed specifier so that this branch builds before the JJB and Zuul stages are merged;
+// once they are, these become static imports (see the final report of the convert branch).
+const JJB_API: string = '../jjb/index.js';
+const ZUUL_API: string = '../zuul/index.js';
+
+/** The JJB and Zuul readers, or undefined when this build does not include them. */
+export async function loadReaders(): Promise<Readers | undefined> {
+  try {
+    const [jjb, zuul] = (await Promise.all([import(JJB_API), import(ZUUL_API)])) as [Readers, Readers];
+    const api = { ...jjb, ...zuul } as Readers;
+    return typeof api.loadJjb === 'function' && typeof api.resolveLayout === 'function' ? api : undefined;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Reads an integration/config checkout with the real readers: JJB (`jjb/`, JJB defaults, include path = the
+ * checkout) expanded and macro-expanded, and the Zuul layout (`zuul/layout.yaml`) resolved to job trees.
+ */
+export function readIntegrationConfig(readers: Readers, dir: string): ConvertInputs {
+  const root = path.resolve(dir);
+  const loaded = readers.loadJjb(['jjb'], { root });
+  const expanded = readers.expandJobs(loaded);
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...expanded.diagnostics];
+  const jobs: ConvertJob[] = [];
+  for (const j of expanded.jobs) {
+    const m = readers.expandMacros(j, loaded);
+    diagnostics.push(...m.diagnostics);
+    jobs.push({ ...j, expanded: m.job.job });
+  }
+  const parsed = readers.loadLayout(path.join(root, 'zuul', 'layout.yaml'));
+  const resolved = readers.resolveLayout(parsed.layout, { jjbJobNames: new Set(jobs.map((j) => j.name)) });
+  diagnostics.push(...parsed.diagnostics, ...resolved.diagnostics);
+  const projectNames = new Set(loaded.byKind.get('project')?.keys() ?? []);
+  return inputsFromShapes(jobs, readers.toGoldenShape(resolved), projectNames, diagnostics);
 }
 
 /** Byte order (what `LC_ALL=C sort` gives), independent of locale. */
