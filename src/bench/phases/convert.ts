@@ -11,8 +11,10 @@ import { inputsFromGolden, type ConvertInputs, type Translate } from '../../conv
 import { rulesTranslator } from '../../convert/translator.js';
 import { convertCorpus, DEFAULT_MARKERS } from '../../run/batch.js';
 
+/** Structurally a BenchPhase of the bench runner (src/bench/types.ts on the jjb branch). */
 export interface Phase {
   name: string;
+  available?: () => true | string;
   run: () => Promise<void> | void;
 }
 
@@ -23,9 +25,11 @@ const shared = path.resolve(repoRoot, '..', 'shared');
 export function convertPhases(): Phase[] {
   const state: { inputs?: ConvertInputs; translate?: Translate; out?: string } = {};
   const golden = path.join(shared, 'golden');
+  const available = () => existsSync(golden) || `needs ${golden} (conversion is timed on the golden job dicts and trees)`;
   return [
     {
       name: 'convert-setup (read golden shapes, load rules)',
+      available,
       run: () => {
         if (!existsSync(golden)) return;
         const read = (f: string) => readFileSync(path.join(golden, f), 'utf8');
@@ -36,6 +40,7 @@ export function convertPhases(): Phase[] {
     },
     {
       name: 'convert (whole corpus: translate, emit, validate, write)',
+      available,
       run: async () => {
         if (!state.inputs || !state.translate || !state.out) {
           console.warn(`convert: skipped, ${golden} not found`);
@@ -53,6 +58,7 @@ export function convertPhases(): Phase[] {
     },
     {
       name: 'convert-cleanup',
+      available,
       run: () => {
         if (state.out) rmSync(state.out, { recursive: true, force: true });
       },
