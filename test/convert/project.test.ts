@@ -31,6 +31,15 @@ const T: Record<string, JobTranslation> = {
   'trigger-foo-pipeline-test': { job: 'trigger-foo-pipeline-test', outcome: 'already-migrated', ruleId: 'pipelinelib', ruleSource: { file: 'r' }, ecosystem: 'pipelinelib', losses: [] },
 };
 
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object') {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
+deepFreeze(T); // conversion must never mutate the memoised translations shared by every project
+
 function ctx(queue: Record<string, number> = {}): ConvertContext {
   return {
     translationOf: (job) => T[job],
@@ -44,7 +53,7 @@ function ctx(queue: Record<string, number> = {}): ConvertContext {
   };
 }
 
-const n = (job: string, extra: object = {}) => ({ job, voting: true, ...extra });
+const n = (job: string, extra: object = {}) => deepFreeze({ job, voting: true, ...extra });
 
 describe('convertProject', () => {
   it('groups test and gate-and-submit into one `test` pipeline and postmerge into `publish`', () => {
