@@ -13,7 +13,7 @@ import { DEFAULT_NAMING } from '../emit/pipelines.js';
 import { GENERATED_MARK } from '../emit/pipeline-config.js';
 import { loadValidators } from '../emit/validate.js';
 import { dumpYaml, dumpYamlList, type YamlOut } from '../emit/yaml.js';
-import { applyPlan, writeAtomic, type ApplyResult } from '../fs/apply.js';
+import { applyPlan, type ApplyResult } from '../fs/apply.js';
 import { projectReportJson, projectReportMd } from '../report/project-report.js';
 import { summarize, summaryJson, summaryMd, type ProjectOutcome, type Summary } from '../report/summary.js';
 import { runLimited } from './limit.js';
@@ -126,12 +126,14 @@ export async function convertCorpus(inputs: ConvertInputs, translate: Translate,
     jjb.push(o.plan.integration.jjb);
   }
   const head = `# ${GENERATED_MARK}: entries for the converted projects; merge them into integration/config.\n`;
-  writeAtomic(`${opts.out}/${INTEGRATION_FILES.layoutProjects}`, head + dumpYaml({ projects: layoutProjects }), madeDirs);
-  writeAtomic(`${opts.out}/${INTEGRATION_FILES.layoutJobs}`, head + dumpYaml({ jobs: layoutJobs }), madeDirs);
-  writeAtomic(`${opts.out}/${INTEGRATION_FILES.jjb}`, head + dumpYamlList(jjb), madeDirs);
-
   const summary = summarize(outcomes, translationOf, validators.mode);
-  writeAtomic(`${opts.out}/summary.json`, summaryJson(summary), madeDirs);
-  writeAtomic(`${opts.out}/summary.md`, summaryMd(summary), madeDirs);
+  const corpusFiles = new Map([
+    [INTEGRATION_FILES.layoutProjects, head + dumpYaml({ projects: layoutProjects })],
+    [INTEGRATION_FILES.layoutJobs, head + dumpYaml({ jobs: layoutJobs })],
+    [INTEGRATION_FILES.jjb, head + dumpYamlList(jjb)],
+    ['summary.json', summaryJson(summary)],
+    ['summary.md', summaryMd(summary)],
+  ]);
+  applyPlan(opts.out, corpusFiles, { force: opts.force, generatedMark: GENERATED_MARK, madeDirs });
   return { outcomes, summary, refused, diagnostics };
 }
