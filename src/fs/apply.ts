@@ -3,7 +3,7 @@
  * and renamed into place, so a reader never sees half a file. An existing `.pipeline/` file that j2a did not
  * write is never replaced without `force`; its unified diff is returned instead.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 
@@ -74,4 +74,20 @@ export function applyPlan(root: string, files: ReadonlyMap<string, string>, opts
     result.written.push(rel);
   }
   return result;
+}
+
+/**
+ * Removes files an earlier run generated that the plan no longer has (a project that became blocked keeps no
+ * stale `.pipeline/`). Only files carrying the generated mark are removed; returns the removed paths.
+ */
+export function removeGenerated(root: string, rels: readonly string[], generatedMark: string): string[] {
+  const removed: string[] = [];
+  for (const rel of rels) {
+    const file = path.join(root, rel);
+    const old = readIfExists(file);
+    if (old === undefined || !old.includes(generatedMark)) continue;
+    unlinkSync(file);
+    removed.push(rel);
+  }
+  return removed;
 }

@@ -3,17 +3,18 @@
  * reports as soon as it is ready, then the integration/config entries and the corpus summary. One project's
  * failure becomes a `failed` outcome and never stops the others.
  */
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { JobTranslation } from '../convert/types.js';
 import type { ConvertInputs, Translate } from '../convert/inputs.js';
-import { convertProject, reportPath, type ConvertContext } from '../convert/project.js';
+import { convertProject, pipelineDir, reportPath, type ConvertContext } from '../convert/project.js';
 import { convertDiagnostic } from '../convert/codes.js';
 import { countShortNames, jjbNameFor, parseTriggerJob } from '../emit/integration.js';
 import { DEFAULT_NAMING } from '../emit/pipelines.js';
-import { GENERATED_MARK } from '../emit/pipeline-config.js';
+import { BLUBBER_FILE, GENERATED_MARK } from '../emit/pipeline-config.js';
 import { loadValidators } from '../emit/validate.js';
 import { dumpYaml, dumpYamlList, type YamlOut } from '../emit/yaml.js';
-import { applyPlan, type ApplyResult } from '../fs/apply.js';
+import { applyPlan, removeGenerated, type ApplyResult } from '../fs/apply.js';
 import { projectReportJson, projectReportMd } from '../report/project-report.js';
 import { summarize, summaryJson, summaryMd, type ProjectOutcome, type Summary } from '../report/summary.js';
 import { runLimited } from './limit.js';
@@ -103,6 +104,10 @@ export async function convertCorpus(inputs: ConvertInputs, translate: Translate,
     files.set(reportPath(project, 'json'), projectReportJson(plan));
     files.set(reportPath(project, 'md'), projectReportMd(plan));
     const applied = applyPlan(opts.out, files, { force: opts.force, generatedMark: GENERATED_MARK, madeDirs });
+    if (plan.files.size === 0 && madeDirs.get(path.join(opts.out, 'reports', path.dirname(project))) === false) {
+      // an earlier run may have converted this project; its generated files must not outlive that
+      removeGenerated(opts.out, [`${pipelineDir(project)}/config.yaml`, `${pipelineDir(project)}/${BLUBBER_FILE}`], GENERATED_MARK);
+    }
     for (const r of applied.refused) plan.result.diagnostics.push(convertDiagnostic('convert-overwrite-refused', { repo: project, file: r.path }));
     refused.push(...applied.refused);
     opts.onProgress?.(++done, selected.length);

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +49,26 @@ describe('convertCorpus', () => {
     expect(globToRegExp('mediawiki/**').test('mediawiki/extensions/Foo')).toBe(true);
     expect(globToRegExp('a.b?').test('a.bc')).toBe(true);
     expect(globToRegExp('a.b?').test('axbc')).toBe(false);
+  });
+
+  it('removes the .pipeline files an earlier run generated when the project no longer converts, never hand-written ones', async () => {
+    const projects = { 'lib/a': { test: [{ job: 'j', voting: true }] }, 'lib/b': { test: [{ job: 'j', voting: true }] } };
+    const inputs = inputsFromGolden(job('j'), { jobs: {}, scripts: {} }, { projects });
+    const ok: Translate = (name) => ({
+      translation: { job: name, outcome: 'translated', ruleId: 'r', ruleSource: { file: 'r' }, ecosystem: 'e', losses: [], stage: { name: 's', build: 's', run: true }, variant: { name: 's', base: 'img', entrypoint: ['true'] } },
+      diagnostics: [],
+    });
+    const blocked: Translate = () => ({ translation: undefined, diagnostics: [] });
+    const out = mkdtempSync(path.join(tmpdir(), 'j2a-batch-'));
+    const opts = { out, projects: [], concurrency: 2, force: false, schemasDir: undefined, ...DEFAULT_MARKERS };
+    await convertCorpus(inputs, ok, opts);
+    const a = path.join(out, 'repos/lib/a/.pipeline/config.yaml');
+    const b = path.join(out, 'repos/lib/b/.pipeline/config.yaml');
+    expect(existsSync(a) && existsSync(b)).toBe(true);
+    writeFileSync(b, 'pipelines: {}\n'); // now hand-written
+    await convertCorpus(inputs, blocked, opts);
+    expect(existsSync(a)).toBe(false);
+    expect(existsSync(path.join(out, 'repos/lib/a/.pipeline/blubber.yaml'))).toBe(false);
+    expect(existsSync(b)).toBe(true);
   });
 });
