@@ -19,7 +19,8 @@ const FLOW_MAX = 72;
 
 function quote(s: string): string {
   // Double-quoted JSON is valid YAML and escapes control characters; single quotes read better otherwise.
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(s)) return JSON.stringify(s);
+  // JSON leaves U+2028/2029 raw, which YAML 1.1 reads as line breaks; YAML knows the same \u escapes.
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(s)) return JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
   return `'${s.replaceAll("'", "''")}'`;
 }
 

@@ -14,7 +14,7 @@ describe('dumpYaml', () => {
     );
   });
   it('quotes every string that YAML 1.1 or 1.2 would read as something else', () => {
-    const values = ['yes', 'No', 'on', 'OFF', 'y', 'n', 'null', '~', '1', '0x1F', '1_000', '2019-10-29', '1:20', '.inf', '', ' lead', 'a: b', '#x', '*', '${setup.tag}', "it's", 'tab\there', 'multi\nline', '-e', '[a]', '{b}'];
+    const values = ['yes', 'No', 'on', 'OFF', 'y', 'n', 'null', '~', '1', '0x1F', '1_000', '2019-10-29', '1:20', '.inf', '', ' lead', 'a: b', '#x', '*', '${setup.tag}', "it's", 'tab\there', 'multi\nline', 'line\u2028sep', 'bell\u0007', 'ünïcødé', '-e', '[a]', '{b}'];
     const doc = { values, env: { A: new Quoted('1'), B: new Quoted('*') } };
     const text = dumpYaml(doc);
     const plain = { values, env: { A: '1', B: '*' } };
