@@ -14,10 +14,12 @@ export const JJB_CODES = {
   // ---- loading (load.ts, include.ts, conf.ts, ../yaml/pyyaml.ts) ----
   'jjb-yaml-syntax': { severity: 'error', message: 'YAML syntax error' },
   'jjb-yaml-undefined-alias': { severity: 'error', message: 'found undefined alias' },
+  'jjb-yaml-duplicate-anchor': { severity: 'error', message: 'found duplicate anchor' },
+  'jjb-yaml-bad-scalar': { severity: 'error', message: 'cannot construct scalar' },
   'jjb-yaml-bad-merge': { severity: 'error', message: 'expected a mapping or list of mappings for merging' },
   'jjb-yaml-unknown-tag': { severity: 'error', message: 'could not determine a constructor for the tag' },
   'jjb-yaml-bad-key': { severity: 'error', message: 'found unhashable key' },
-  'jjb-yaml-too-large': { severity: 'error', message: 'YAML document expands to too many nodes' },
+  'jjb-yaml-too-large': { severity: 'error', message: 'YAML document has too many nodes' },
   'jjb-not-a-list': { severity: 'error', message: 'The topmost collection in file must be a list' },
   'jjb-item-syntax': { severity: 'error', message: 'Syntax error, for item. Missing indent?' },
   'jjb-item-no-name': { severity: 'error', message: 'Entry has neither id nor name' },
