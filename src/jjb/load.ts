@@ -68,7 +68,7 @@ function expandInputs(inputs: readonly string[], root: string, show: (f: string)
     try {
       real = realpathSync.native(f);
     } catch {
-      diagnostics.push(jjbDiagnostic('jjb-input-missing', `'${show(f)}'`));
+      diagnostics.push(jjbDiagnostic('jjb-input-missing', `'${show(f)}'`, { file: show(f) }));
       continue;
     }
     if (!unique.includes(real)) unique.push(real);
@@ -113,7 +113,7 @@ function addItems(data: YamlValue, shown: string, loaded: LoadedJjb, lineOf: (v:
   const diagnostics = loaded.diagnostics;
   if (!pyTruthy(data)) return; // `if data:`
   if (!Array.isArray(data)) {
-    const detail = `in file '${shown}' must be a list, not a <class '${pyTypeName(data)}'>`;
+    const detail = `'${shown}', not a <class '${pyTypeName(data)}'>`;
     diagnostics.push(jjbDiagnostic('jjb-not-a-list', detail, { file: shown, line: 1 }));
     return;
   }
