@@ -259,18 +259,19 @@ export function construct(node: Node | null, ctx: BuildContext): YamlValue {
   const custom = tag !== undefined && tag !== '!' && !tag.startsWith('tag:yaml.org,2002:');
   if (custom) return buildCustom(target, ctx);
   if (isMap(target)) {
-    if (tag === undefined || tag === TAG.map) return buildMap(target, ctx);
+    if (tag === undefined || tag === '!' || tag === TAG.map) return buildMap(target, ctx);
     report(ctx, 'yaml-unknown-tag', `'${tag}' on a mapping`, target);
     return null;
   }
   if (isSeq(target)) {
-    if (tag === undefined || tag === TAG.seq) return buildSeq(target, ctx);
+    if (tag === undefined || tag === '!' || tag === TAG.seq) return buildSeq(target, ctx);
     report(ctx, 'yaml-unknown-tag', `'${tag}' on a sequence`, target);
     return null;
   }
   const scalar = target as Scalar;
-  if (tag === '!') return scalarText(scalar);
-  const resolved = tag ?? (scalar.type === 'PLAIN' ? resolvePlainTag(scalarText(scalar)) : TAG.str);
+  // PyYAML's parser marks a scalar tagged `!` as implicit (like a plain one), whatever its style.
+  const implicit = tag === '!' || (tag === undefined && scalar.type === 'PLAIN');
+  const resolved = implicit ? resolvePlainTag(scalarText(scalar)) : (tag ?? TAG.str);
   const value = buildScalar(scalar, resolved, ctx);
   ctx.scope.values.set(target, value);
   return value;

@@ -56,14 +56,16 @@ describe('YAML 1.1 plain scalars as PyYAML 6.0 resolves them (jjb-expansion.md Â
     expect(load(`a: 'yes'\nb: "0755"\nc: |\n  1.5\nd: >-\n  on\n`)).toEqual({ a: 'yes', b: '0755', c: '1.5\n', d: 'on' });
   });
   it('explicit standard tags', () => {
-    expect(load(`a: !!str 12\nb: !!int "0x10"\nc: !!float "2"\nd: !!bool "on"\ne: ! 12\nf: !!null x\n`)).toEqual({
+    expect(load(`a: !!str 12\nb: !!int "0x10"\nc: !!float "2"\nd: !!bool "on"\nf: !!null x\n`)).toEqual({
       a: '12',
       b: 16,
       c: new PyFloat(2),
       d: true,
-      e: '12',
       f: null,
     });
+  });
+  it('the non-specific tag `!` resolves implicitly even when quoted (PyYAML parser: implicit=(True, False))', () => {
+    expect(load(`a: ! 12\nb: ! '12'\nc: ! [1]\n`)).toEqual({ a: 12, b: 12, c: [1] });
   });
   it('`=` and `<<` as plain values cannot be constructed (PyYAML ConstructorError)', () => {
     const r = parsePyYaml('a: =\nb: <<\n', 't.yaml');
