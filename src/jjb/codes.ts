@@ -38,6 +38,24 @@ export const JJB_CODES = {
   'jjb-join-bad-arg': { severity: 'error', message: '!join: needs [delimiter, [strings...]]' },
   'jjb-bad-conf': { severity: 'error', message: 'Invalid JJB configuration file' },
   // ---- expansion (format.ts, expand.ts, macros.ts, jinja.ts): appended by the expander ----
+  'jjb-missing-parameter': { severity: 'error', message: 'Missing parameter; job skipped' },
+  'jjb-format-error': { severity: 'error', message: 'Cannot format; job skipped' },
+  'jjb-jinja-error': { severity: 'error', message: 'Jinja2 rendering failed; job skipped' },
+  'jjb-unknown-template': { severity: 'error', message: 'Unknown job, job-group or job-template' },
+  'jjb-unknown-defaults': { severity: 'error', message: 'Unknown defaults set; job skipped' },
+  'jjb-bad-template': { severity: 'error', message: 'Job or job-template has no string name; skipped' },
+  'jjb-bad-axis': { severity: 'error', message: 'Bad axis item (badly indented?); job skipped' },
+  'jjb-duplicate-job': { severity: 'error', message: 'Duplicate generated job; the last definition is kept' },
+  'jjb-duplicate-job-allowed': { severity: 'warning', message: 'Duplicate generated job overwritten (allow_duplicates)' },
+  'jjb-duplicate-job-reference': { severity: 'error', message: 'Job listed twice in a project' },
+  'jjb-group-nested': {
+    severity: 'warning',
+    message: 'job-group entry names another job-group; JJB 4.x does not nest groups, entry ignored',
+  },
+  'jjb-group-entry-unknown': { severity: 'warning', message: 'job-group entry matches no job or job-template; ignored' },
+  'jjb-unknown-macro': { severity: 'error', message: 'Unknown macro or component; left unexpanded' },
+  'jjb-macro-cycle': { severity: 'error', message: 'Macro calls itself (cycle); left unexpanded' },
+  'jjb-macro-error': { severity: 'error', message: 'Macro expansion failed; component left unexpanded' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type JjbCode = keyof typeof JJB_CODES;
