@@ -117,6 +117,7 @@ interface Compiled {
 type RootRender = (env: unknown, ctx: unknown, frame: unknown, rt: unknown, cb: unknown) => void;
 
 const cache = new Map<string, Compiled>();
+const yamlCache = new Map<string, YamlValue>();
 
 function compile(text: string): Compiled {
   let t = cache.get(text);
@@ -149,7 +150,11 @@ export function renderJinjaText(text: string, params: YamlMap): string {
 export function renderJinja(t: JinjaTemplate, params: YamlMap): YamlValue {
   const text = renderJinjaText(t.text, params);
   if (t.tag !== 'j2-yaml') return text;
+  // The parsed value is only read afterwards (deepFormat builds new containers), so it can be shared.
+  const hit = yamlCache.get(text);
+  if (hit !== undefined) return hit;
   const parsed = parsePyYaml(text, t.source.file);
   if (!parsed.ok) throw new FormatError(`!j2-yaml: rendered text is not valid YAML: ${parsed.diagnostics[0]?.message ?? ''}`);
+  yamlCache.set(text, parsed.value);
   return parsed.value;
 }
