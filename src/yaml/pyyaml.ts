@@ -2,7 +2,8 @@
  * A YAML loader that builds exactly what PyYAML 6.0 builds (JJB's loader, Zuul's safe_load):
  * YAML 1.1 scalar resolution, `!!merge`/`<<` merge keys flattened at the node level, anchors and
  * aliases sharing one object, duplicate keys keeping first position and last value, ordered maps.
- * The `yaml` package supplies structure and positions only (failsafe schema, every scalar a string).
+ * The scanner, parser and composer are ports of PyYAML's (scanner.ts, compose.ts), so syntax is
+ * accepted or rejected as PyYAML does, and errors carry PyYAML's messages.
  *
  *   parsePyYaml(text, file, { tags }) -> { value, diagnostics, ok }
  *   sourceOf(mapOrList) -> { file, line } of the YAML node that built it
@@ -11,11 +12,12 @@
  * as in `yaml.safe_load`. Problems are diagnostics; a file that PyYAML could not compose at all
  * (syntax error, undefined alias, duplicate anchor) gives `ok: false` and value `null`.
  */
-import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import type { YamlValue } from '../jjb/types.js';
-import { yamlDiagnostic } from './codes.js';
-import { construct, prepare, type AnchorScope, type BuildContext } from './construct.js';
+import { yamlDiagnostic, type YamlCode } from './codes.js';
+import { composeDocument, type YNode } from './compose.js';
+import { construct, type AnchorScope, type BuildContext } from './construct.js';
+import { YamlSyntaxError } from './reader.js';
 
 export type { AnchorScope } from './construct.js';
 
@@ -74,35 +76,36 @@ export function newAnchorScope(): AnchorScope {
   return { anchors: new Map(), values: new Map(), flattened: new Map() };
 }
 
+function syntaxDiagnostic(e: YamlSyntaxError, file: string): Diagnostic {
+  const code: YamlCode = e.problem.startsWith('found undefined alias')
+    ? 'yaml-undefined-alias'
+    : e.context?.startsWith('found duplicate anchor')
+      ? 'yaml-duplicate-anchor'
+      : 'yaml-syntax';
+  const mark = e.problemMark ?? e.contextMark;
+  const text = e.context ? `${e.context}, ${e.problem}` : e.problem;
+  return yamlDiagnostic(code, text, file, mark ? mark.line + 1 : undefined);
+}
+
 export function parsePyYaml(text: string, file: string, options: PyYamlOptions = {}): PyYamlResult {
   const diagnostics: Diagnostic[] = [];
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    schema: 'failsafe',
-    merge: false,
-    uniqueKeys: false,
-    lineCounter,
-    keepSourceTokens: false,
-    prettyErrors: false,
-  });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0]!;
-    const line = err.linePos?.[0]?.line ?? lineCounter.linePos(err.pos[0]).line;
-    diagnostics.push(yamlDiagnostic('yaml-syntax', err.message.split('\n')[0]!, file, line));
+  const scope = options.anchors ?? newAnchorScope();
+  let root: YNode | null;
+  try {
+    root = composeDocument(text, scope.anchors);
+  } catch (e) {
+    if (!(e instanceof YamlSyntaxError)) throw e;
+    diagnostics.push(syntaxDiagnostic(e, file));
     return { value: null, diagnostics, ok: false };
   }
+  if (root === null) return { value: null, diagnostics, ok: true };
   const ctx: BuildContext = {
     file,
-    text,
-    lineOf: (offset: number) => lineCounter.linePos(offset).line,
-    scope: options.anchors ?? newAnchorScope(),
-    aliasTargets: new Map(),
+    scope,
     diagnostics,
     tags: options.tags,
     locations,
     budget: options.maxNodes ?? 2_000_000,
   };
-  if (!prepare(doc.contents, ctx)) return { value: null, diagnostics, ok: false };
-  const value = construct(doc.contents, ctx);
-  return { value, diagnostics, ok: true };
+  return { value: construct(root, ctx), diagnostics, ok: true };
 }
