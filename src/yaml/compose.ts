@@ -58,8 +58,8 @@ class Composer {
     this.s = new Scanner(text);
   }
 
-  private check(...types: TokenType[]): boolean {
-    return this.s.check(...types);
+  private check(a: TokenType, b?: TokenType, c?: TokenType, d?: TokenType): boolean {
+    return this.s.check(a, b, c, d);
   }
 
   private unexpected(context: string, mark: Mark, expected: string, verb = 'found'): never {

@@ -40,6 +40,23 @@ export function pyRepr(ch: string): string {
   return `'${ch}'`;
 }
 
+/** `\0 \t\r\n\x85\u2028\u2029`: end, blank or line break (the scanner's hottest test). */
+export function isBlankOrBreakZ(ch: string): boolean {
+  switch (ch) {
+    case '\0':
+    case ' ':
+    case '\t':
+    case '\r':
+    case '\n':
+    case '\x85':
+    case '\u2028':
+    case '\u2029':
+      return true;
+    default:
+      return false;
+  }
+}
+
 export function isAlnum(ch: string): boolean {
   return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch === '-' || ch === '_';
 }

@@ -32,6 +32,8 @@ const TIMESTAMP_IMPLICIT_RE =
 
 /** The tag PyYAML's resolver gives a plain scalar. */
 export function resolvePlainTag(text: string): string {
+  // Every implicit resolver needs one of these first characters (PyYAML indexes them so).
+  if (text !== '' && !'yYnNtTfFoO-+0123456789.<~='.includes(text[0]!)) return TAG.str;
   if (BOOL_RE.test(text)) return TAG.bool;
   if (FLOAT_RE.test(text)) return TAG.float;
   if (INT_RE.test(text)) return TAG.int;

@@ -1,7 +1,7 @@
 /**
  * Scalar scanning of PyYAML 6.0's scanner.py: plain, single/double-quoted and block scalars.
  */
-import { BLANK_OR_BREAK_Z, BREAKS, BREAK_Z, pyRepr, Reader, YamlSyntaxError, type Mark } from './reader.js';
+import { BLANK_OR_BREAK_Z, BREAKS, BREAK_Z, isBlankOrBreakZ, pyRepr, Reader, YamlSyntaxError, type Mark } from './reader.js';
 import type { Token } from './scanner.js';
 
 function fail(context: string, contextMark: Mark, problem: string, r: Reader): never {
@@ -253,15 +253,17 @@ export function scanPlain(r: Reader, currentIndent: number, flowLevel: number): 
   const indent = currentIndent + 1;
   let spaces: string[] = [];
   let allow: boolean | undefined;
-  const stopAfterColon = flowLevel > 0 ? BLANK_OR_BREAK_Z + ',[]{}' : BLANK_OR_BREAK_Z;
+  const inFlow = flowLevel > 0;
   for (;;) {
     let length = 0;
     if (r.peek() === '#') break;
     for (;;) {
       const ch = r.peek(length);
-      if (BLANK_OR_BREAK_Z.includes(ch) || (ch === ':' && stopAfterColon.includes(r.peek(length + 1))) || (flowLevel > 0 && ',?[]{}'.includes(ch))) {
-        break;
-      }
+      if (isBlankOrBreakZ(ch)) break;
+      if (ch === ':') {
+        const next = r.peek(length + 1);
+        if (isBlankOrBreakZ(next) || (inFlow && ',[]{}'.includes(next))) break;
+      } else if (inFlow && ',?[]{}'.includes(ch)) break;
       length++;
     }
     if (length === 0) break;

@@ -2,7 +2,7 @@
  * A port of PyYAML 6.0's scanner.py (token stream, simple keys, indentation). Scalar scanning is
  * in scan-scalars.ts. Messages and marks follow PyYAML so that errors read the same.
  */
-import { BLANK_OR_BREAK_Z, BREAK_Z, isAlnum, pyRepr, Reader, YamlSyntaxError, type Mark } from './reader.js';
+import { BLANK_OR_BREAK_Z, BREAK_Z, isAlnum, isBlankOrBreakZ, pyRepr, Reader, YamlSyntaxError, type Mark } from './reader.js';
 import { scanBlockScalar, scanFlowScalar, scanLineBreak, scanPlain } from './scan-scalars.js';
 
 export type TokenType =
@@ -69,10 +69,11 @@ export class Scanner {
     this.tokens.push({ type: '<stream start>', start: m, end: m });
   }
 
-  check(...types: TokenType[]): boolean {
+  /** True if the next token is of one of the given types (fixed arity: no allocation). */
+  check(a: TokenType, b?: TokenType, c?: TokenType, d?: TokenType): boolean {
     while (this.needMoreTokens()) this.fetchMoreTokens();
-    const t = this.tokens[0];
-    return t !== undefined && (types.length === 0 || types.includes(t.type));
+    const t = this.tokens[0]!.type;
+    return t === a || t === b || t === c || t === d;
   }
 
   peekToken(): Token {
@@ -115,7 +116,7 @@ export class Scanner {
     if (ch === ']') return this.fetchFlowCollectionEnd(']');
     if (ch === '}') return this.fetchFlowCollectionEnd('}');
     if (ch === ',') return this.fetchFlowEntry();
-    const nextBlank = BLANK_OR_BREAK_Z.includes(r.peek(1));
+    const nextBlank = isBlankOrBreakZ(r.peek(1));
     if (ch === '-' && nextBlank) return this.fetchBlockEntry();
     if (ch === '?' && (this.flowLevel > 0 || nextBlank)) return this.fetchKey();
     if (ch === ':' && (this.flowLevel > 0 || nextBlank)) return this.fetchValue();
@@ -448,8 +449,8 @@ export class Scanner {
 
   private checkPlain(): boolean {
     const ch = this.r.peek();
-    if (!(BLANK_OR_BREAK_Z + '-?:,[]{}#&*!|>\'"%@`').includes(ch)) return true;
-    return !BLANK_OR_BREAK_Z.includes(this.r.peek(1)) && (ch === '-' || (this.flowLevel === 0 && (ch === '?' || ch === ':')));
+    if (!isBlankOrBreakZ(ch) && !'-?:,[]{}#&*!|>\'"%@`'.includes(ch)) return true;
+    return !isBlankOrBreakZ(this.r.peek(1)) && (ch === '-' || (this.flowLevel === 0 && (ch === '?' || ch === ':')));
   }
 
   private fetchBlockScalar(style: '|' | '>'): void {
