@@ -8,7 +8,7 @@ import { jjbDiagnostic, type JjbCode } from './codes.js';
 import { deepFormat, FormatError, type FormatOptions } from './format.js';
 import { pyRepr } from './pyrepr.js';
 import type { YamlMap, YamlValue } from './types.js';
-import { deepCopy, isMap, pyEquals } from './values.js';
+import { isMap, pyEquals } from './values.js';
 
 /** What a template expansion needs from the expander. */
 export interface TemplateEnv {
@@ -88,7 +88,9 @@ export function expandTemplate(
   if (dims.length === 0) dims.push([['', '']]);
 
   for (const combo of product(dims)) {
-    const base = env.applyDefaults(deepCopy(project), template, where.project);
+    // JJB deep-copies the context here; deepFormat below builds new containers for everything except
+    // whole-string placeholder results, which formatString copies, so a shallow copy is equivalent.
+    const base = env.applyDefaults({ ...project }, template, where.project);
     if (!base) return;
     let params: YamlMap = base;
     params['template-name'] = templateName.replace(/[{}]/gu, '$&$&');

@@ -13,6 +13,7 @@ import { FormatError } from './format-error.js';
 import { renderJinja } from './jinja.js';
 import { pyVformat, strictLookup } from './pyformat.js';
 import { JinjaTemplate, LazyInclude, type YamlMap, type YamlValue } from './types.js';
+import { deepCopy } from './values.js';
 
 export { FormatError } from './format-error.js';
 
@@ -35,7 +36,8 @@ export function formatString(s: string, params: YamlMap, allowEmpty = false): Ya
   const whole = WHOLE_RE.exec(s);
   if (whole) {
     const key = whole.groups!.key;
-    if (Object.hasOwn(params, key)) return params[key];
+    // the object itself, as a copy: JJB's contexts are per-job deep copies, so jobs never share it
+    if (Object.hasOwn(params, key)) return deepCopy(params[key]);
   }
   const pre = s.replace(FIELD_RE, (m0: string, ...rest: unknown[]) => {
     const groups = rest[rest.length - 1] as { key: string; default?: string };

@@ -30,9 +30,9 @@ function err(s: string, params: YamlMap = P): string {
 
 describe('formatString: §9 table', () => {
   it('a whole-string placeholder returns the object itself', () => {
-    expect(formatString('{l}', P)).toBe(P.l);
-    expect(formatString('{obj:l}', P)).toBe(P.l);
-    expect(formatString('{obj:l|q}', P)).toBe(P.l);
+    expect(formatString('{l}', P)).toEqual(P.l);
+    expect(formatString('{obj:l}', P)).toEqual(P.l);
+    expect(formatString('{obj:l|q}', P)).toEqual(P.l);
     expect(formatString('{n}', P)).toBe(3);
     expect(formatString('{none}', P)).toBeNull();
   });
