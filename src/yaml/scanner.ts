@@ -2,7 +2,8 @@
  * A port of PyYAML 6.0's scanner.py (token stream, simple keys, indentation). Scalar scanning is
  * in scan-scalars.ts. Messages and marks follow PyYAML so that errors read the same.
  */
-import { BLANK_OR_BREAK_Z, BREAK_Z, isAlnum, isBlankOrBreakZ, pyRepr, Reader, YamlSyntaxError, type Mark } from './reader.js';
+import { BLANK_OR_BREAK_Z, BREAK_Z, isBlankOrBreakZ, pyRepr, Reader, YamlSyntaxError, type Mark } from './reader.js';
+import { scanAnchor, scanDirective, scanTag } from './scan-props.js';
 import { scanBlockScalar, scanFlowScalar, scanLineBreak, scanPlain } from './scan-scalars.js';
 
 export type TokenType =
@@ -49,8 +50,6 @@ interface SimpleKey {
   column: number;
   mark: Mark;
 }
-
-const URI_CHARS = "-;/?:@&=+$,_.!~*'()[]%";
 
 export class Scanner {
   readonly r: Reader;
@@ -199,7 +198,7 @@ export class Scanner {
     this.unwindIndent(-1);
     this.removePossibleSimpleKey();
     this.allowSimpleKey = false;
-    this.tokens.push(this.scanDirective());
+    this.tokens.push(scanDirective(this.r));
   }
 
   private checkDocumentIndicator(text: string): boolean {
@@ -286,154 +285,13 @@ export class Scanner {
   private fetchAnchor(type: '<alias>' | '<anchor>'): void {
     this.savePossibleSimpleKey();
     this.allowSimpleKey = false;
-    const r = this.r;
-    const start = r.mark();
-    const name = type === '<alias>' ? 'alias' : 'anchor';
-    r.forward();
-    let length = 0;
-    while (isAlnum(r.peek(length))) length++;
-    if (length === 0) {
-      this.error(`while scanning an ${name}`, start, `expected alphabetic or numeric character, but found ${pyRepr(r.peek())}`);
-    }
-    const value = r.prefix(length);
-    r.forward(length);
-    if (!'\0 \t\r\n\x85\u2028\u2029?:,]}%@`'.includes(r.peek())) {
-      this.error(`while scanning an ${name}`, start, `expected alphabetic or numeric character, but found ${pyRepr(r.peek())}`);
-    }
-    this.tokens.push({ type, start, end: r.mark(), value });
+    this.tokens.push(scanAnchor(this.r, type));
   }
 
   private fetchTag(): void {
     this.savePossibleSimpleKey();
     this.allowSimpleKey = false;
-    const r = this.r;
-    const start = r.mark();
-    let handle: string | undefined;
-    let suffix: string;
-    const ch = r.peek(1);
-    if (ch === '<') {
-      r.forward(2);
-      suffix = this.scanTagUri('tag', start);
-      if (r.peek() !== '>') this.error('while parsing a tag', start, `expected '>', but found ${pyRepr(r.peek())}`);
-      r.forward();
-    } else if (BLANK_OR_BREAK_Z.includes(ch)) {
-      suffix = '!';
-      r.forward();
-    } else {
-      let length = 1;
-      let useHandle = false;
-      let c = ch;
-      while (!'\0 \r\n\x85\u2028\u2029'.includes(c)) {
-        if (c === '!') {
-          useHandle = true;
-          break;
-        }
-        length++;
-        c = r.peek(length);
-      }
-      if (useHandle) handle = this.scanTagHandle('tag', start);
-      else {
-        handle = '!';
-        r.forward();
-      }
-      suffix = this.scanTagUri('tag', start);
-    }
-    if (!'\0 \r\n\x85\u2028\u2029'.includes(r.peek())) {
-      this.error('while scanning a tag', start, `expected ' ', but found ${pyRepr(r.peek())}`);
-    }
-    this.tokens.push({ type: '<tag>', start, end: r.mark(), tag: [handle, suffix] });
-  }
-
-  scanTagHandle(name: string, start: Mark): string {
-    const r = this.r;
-    if (r.peek() !== '!') this.error(`while scanning a ${name}`, start, `expected '!', but found ${pyRepr(r.peek())}`);
-    let length = 1;
-    if (r.peek(length) !== ' ') {
-      while (isAlnum(r.peek(length))) length++;
-      if (r.peek(length) !== '!') {
-        r.forward(length);
-        this.error(`while scanning a ${name}`, start, `expected '!', but found ${pyRepr(r.peek())}`);
-      }
-      length++;
-    }
-    const value = r.prefix(length);
-    r.forward(length);
-    return value;
-  }
-
-  scanTagUri(name: string, start: Mark): string {
-    const r = this.r;
-    let out = '';
-    let length = 0;
-    let ch = r.peek(length);
-    while ((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || URI_CHARS.includes(ch)) {
-      if (ch === '%') {
-        out += r.prefix(length);
-        r.forward(length);
-        length = 0;
-        out += this.scanUriEscapes(name, start);
-      } else length++;
-      ch = r.peek(length);
-    }
-    if (length > 0) {
-      out += r.prefix(length);
-      r.forward(length);
-    }
-    if (out === '') this.error(`while parsing a ${name}`, start, `expected URI, but found ${pyRepr(ch)}`);
-    return out;
-  }
-
-  private scanUriEscapes(name: string, start: Mark): string {
-    const r = this.r;
-    const bytes: number[] = [];
-    while (r.peek() === '%') {
-      r.forward();
-      const hex = r.prefix(2);
-      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) {
-        this.error(`while scanning a ${name}`, start, `expected URI escape sequence of 2 hexadecimal numbers, but found ${pyRepr(r.peek())}`);
-      }
-      bytes.push(parseInt(hex, 16));
-      r.forward(2);
-    }
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
-    } catch {
-      return this.error(`while scanning a ${name}`, start, 'invalid UTF-8 in URI escape');
-    }
-  }
-
-  private scanDirective(): Token {
-    const r = this.r;
-    const start = r.mark();
-    r.forward();
-    let length = 0;
-    while (isAlnum(r.peek(length))) length++;
-    if (length === 0) this.error('while scanning a directive', start, `expected alphabetic or numeric character, but found ${pyRepr(r.peek())}`);
-    const name = r.prefix(length);
-    r.forward(length);
-    const token: Token = { type: '<directive>', start, end: start, value: name };
-    if (name === 'TAG') {
-      while (r.peek() === ' ') r.forward();
-      const handle = this.scanTagHandle('directive', start);
-      if (r.peek() !== ' ') this.error('while scanning a directive', start, `expected ' ', but found ${pyRepr(r.peek())}`);
-      while (r.peek() === ' ') r.forward();
-      const prefix = this.scanTagUri('directive', start);
-      token.directive = [handle, prefix];
-    } else {
-      // %YAML and reserved directives: PyYAML checks %YAML's version; the value is not needed here.
-      while (!BREAK_Z.includes(r.peek())) {
-        if (r.peek() === '#') break;
-        r.forward();
-      }
-    }
-    while (r.peek() === ' ') r.forward();
-    if (r.peek() === '#') while (!BREAK_Z.includes(r.peek())) r.forward();
-    if (!BREAK_Z.includes(r.peek())) {
-      this.error('while scanning a directive', start, `expected a comment or a line break, but found ${pyRepr(r.peek())}`);
-    }
-    scanLineBreak(r);
-    token.end = r.mark();
-    return token;
+    this.tokens.push(scanTag(this.r));
   }
 
   private scanToNextToken(): void {
