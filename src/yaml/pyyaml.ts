@@ -23,14 +23,14 @@ export type { AnchorScope } from './construct.js';
 
 /** A node carrying a custom tag, as handed to a TagHandler. Aliases inside are resolved. */
 export interface TaggedNode {
-  /** the tag as written, e.g. `!include-raw:`; '' for an untagged child */
+  /** resolved tag: a custom tag as written (`!include-raw:`), else `tag:yaml.org,2002:str` etc. */
   tag: string;
   kind: 'scalar' | 'seq' | 'map';
   /** the scalar's string value (scalars only), never resolved to a number etc. */
   text?: string;
   /** child nodes (sequences only) */
   items?: TaggedNode[];
-  /** 1-based line of the node */
+  /** 1-based line where the node starts, its tag included */
   line: number;
   /** builds the node as if it had no tag (a string for scalars) */
   construct(): YamlValue;
