@@ -7,10 +7,11 @@
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { expandTemplate, type TemplateEnv } from './axes.js';
 import { jjbDiagnostic } from './codes.js';
-import type { FormatOptions } from './format.js';
+import { lazyResolver, type FormatOptions } from './format.js';
+import { projectEntries, type EntryLookup } from './projects.js';
 import { pyStr } from './pyrepr.js';
 import type { ExpandedJob, JjbItem, LoadedJjb, YamlMap, YamlValue } from './types.js';
-import { deepCopy, isMap } from './values.js';
+import { deepCopy } from './values.js';
 import { applyXmlSideEffects } from './xml-side-effects.js';
 import { applyZuulHook } from './zuul-hook.js';
 
@@ -33,16 +34,6 @@ function copyKinds(loaded: LoadedJjb): Map<string, Kind> {
     out.set(kind, copy);
   }
   return out;
-}
-
-/** `{name: params}` or `name` -> [name, params]; non-mapping params count as {}. */
-function splitSpec(spec: YamlValue): [string, YamlMap] {
-  if (isMap(spec)) {
-    const [name] = Object.keys(spec);
-    const params = spec[name];
-    return [name ?? '', isMap(params) ? params : {}];
-  }
-  return [typeof spec === 'string' ? spec : pyStr(spec), {}];
 }
 
 function fullName(job: YamlMap): YamlValue {
@@ -102,15 +93,7 @@ export function expandJobs(loaded: LoadedJjb): ExpandResult {
     if (job) push(job, item);
   }
 
-  const plainJob = (name: string): boolean => kind('job').has(name);
-  const formatOptions: FormatOptions = {
-    allowEmpty: opts.allowEmptyVariables,
-    resolveLazy: (inc, paths) => {
-      const r = loaded.resolveInclude(paths, inc.tag, inc.fromFile, inc.source, inc.paths);
-      diagnostics.push(...r.diagnostics);
-      return r.value;
-    },
-  };
+  const formatOptions: FormatOptions = { allowEmpty: opts.allowEmptyVariables, resolveLazy: lazyResolver(loaded, diagnostics) };
 
   function runTemplate(context: YamlMap, templateItem: JjbItem, project: JjbItem, projectName: string): void {
     const template = applyDefaults(templateItem.data, undefined, templateItem.source);
@@ -126,51 +109,25 @@ export function expandJobs(loaded: LoadedJjb): ExpandResult {
     expandTemplate(context, template, env, { project: project.source, template: templateItem.source, label });
   }
 
+  const lookup: EntryLookup = { job: kind('job'), group: kind('job-group'), template: kind('job-template') };
   for (const project of kind('project').values()) {
-    const p = project.data;
-    const projectName = pyStr(p.name);
+    const projectName = pyStr(project.data.name);
     const seen = new Set<string>();
-    const dupCheck = (name: string): void => {
-      if (seen.has(name)) {
-        const msg = `Duplicate job '${name}' specified for project '${projectName}'`;
-        diagnostics.push(jjbDiagnostic('jjb-duplicate-job-reference', msg, project.source));
-      }
-      seen.add(name);
-    };
-    const specs = Array.isArray(p.jobs) ? p.jobs : [];
-    for (const spec of specs) {
-      const [jobName, jobParams] = splitSpec(spec);
-      if (plainJob(jobName)) {
-        dupCheck(jobName);
-        continue;
-      }
-      const group = kind('job-group').get(jobName);
-      if (group) {
-        const groupSpecs = Array.isArray(group.data.jobs) ? group.data.jobs : [];
-        for (const gspec of groupSpecs) {
-          const [gName, gParams] = splitSpec(gspec);
-          if (plainJob(gName)) {
-            dupCheck(gName);
-            continue;
-          }
-          const template = kind('job-template').get(gName);
-          if (!template) {
-            const nested = kind('job-group').has(gName);
-            const detail = `'${gName}' in job-group '${jobName}' (project '${projectName}')`;
-            diagnostics.push(jjbDiagnostic(nested ? 'jjb-group-nested' : 'jjb-group-entry-unknown', detail, group.source));
-            continue;
-          }
-          const d: YamlMap = { ...p, ...jobParams, ...group.data, ...gParams };
-          d.name = p.name;
-          runTemplate(d, template, project, projectName);
+    for (const entry of projectEntries(project.data, lookup)) {
+      if (entry.kind === 'template') runTemplate(entry.context, entry.template, project, projectName);
+      else if (entry.kind === 'plain') {
+        if (seen.has(entry.name)) {
+          const msg = `Duplicate job '${entry.name}' specified for project '${projectName}'`;
+          diagnostics.push(jjbDiagnostic('jjb-duplicate-job-reference', msg, project.source));
         }
-        continue;
-      }
-      const template = kind('job-template').get(jobName);
-      if (template) runTemplate({ ...p, ...jobParams }, template, project, projectName);
-      else {
-        const msg = `Failed to find suitable template named '${jobName}' (project '${projectName}')`;
+        seen.add(entry.name);
+      } else if (entry.kind === 'unknown') {
+        const msg = `Failed to find suitable template named '${entry.name}' (project '${projectName}')`;
         diagnostics.push(jjbDiagnostic('jjb-unknown-template', msg, project.source));
+      } else {
+        const detail = `'${entry.name}' in job-group '${entry.group.key}' (project '${projectName}')`;
+        const code = entry.nested ? 'jjb-group-nested' : 'jjb-group-entry-unknown';
+        diagnostics.push(jjbDiagnostic(code, detail, entry.group.source));
       }
     }
   }

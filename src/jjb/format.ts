@@ -12,7 +12,8 @@
 import { FormatError } from './format-error.js';
 import { renderJinja } from './jinja.js';
 import { pyVformat, strictLookup } from './pyformat.js';
-import { JinjaTemplate, LazyInclude, type YamlMap, type YamlValue } from './types.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { JinjaTemplate, LazyInclude, type LoadedJjb, type YamlMap, type YamlValue } from './types.js';
 import { deepCopy } from './values.js';
 
 export { FormatError } from './format-error.js';
@@ -78,10 +79,27 @@ export function deepFormat(obj: YamlValue, params: YamlMap, opts: FormatOptions 
     ret = obj.tag === 'j2-yaml' ? deepFormat(rendered, params, opts) : rendered;
   } else if (obj instanceof LazyInclude) {
     if (!opts.resolveLazy) return obj;
-    const paths = obj.paths.map((p) => pyVformat(p, strictLookup(params, false)));
+    let paths: string[];
+    try {
+      paths = obj.paths.map((p) => pyVformat(p, strictLookup(params, false)));
+    } catch (err) {
+      if (err instanceof FormatError && err.missingKey !== undefined) {
+        throw new FormatError(`${err.missingKey} parameter missing to format !${obj.tag}: ${obj.paths.join(', ')}`, err.missingKey);
+      }
+      throw err;
+    }
     ret = opts.resolveLazy(obj, paths);
     if (ret instanceof JinjaTemplate) ret = renderJinja(ret, params);
   } else ret = obj;
   if (ret instanceof JinjaTemplate || ret instanceof LazyInclude) return deepFormat(ret, params, opts);
   return ret;
+}
+
+/** Resolves lazy includes through the loader, collecting its diagnostics. */
+export function lazyResolver(loaded: LoadedJjb, diagnostics: Diagnostic[]): NonNullable<FormatOptions['resolveLazy']> {
+  return (inc, paths) => {
+    const r = loaded.resolveInclude(paths, inc.tag, inc.fromFile, inc.source, inc.paths);
+    diagnostics.push(...r.diagnostics);
+    return r.value;
+  };
 }

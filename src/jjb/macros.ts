@@ -12,7 +12,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { formatFailure } from './axes.js';
 import { COMPONENT_LISTS, isBuiltinComponent, MACRO_BODY_KEY } from './builtins.js';
 import { jjbDiagnostic } from './codes.js';
-import { deepFormat, FormatError } from './format.js';
+import { deepFormat, FormatError, lazyResolver } from './format.js';
 import { JinjaTemplate, LazyInclude, type ExpandedJob, type LoadedJjb, type YamlMap, type YamlValue } from './types.js';
 import { isMap } from './values.js';
 
@@ -64,14 +64,8 @@ function expandComponent(type: string, component: YamlValue, templateData: YamlM
     data = component[name];
     if (Object.keys(templateData).length > 0 || isLoader(data)) {
       try {
-        data = deepFormat(data, templateData, {
-          allowEmpty: ctx.loaded.options.allowEmptyVariables,
-          resolveLazy: (inc, paths) => {
-            const r = ctx.loaded.resolveInclude(paths, inc.tag, inc.fromFile, inc.source, inc.paths);
-            ctx.diagnostics.push(...r.diagnostics);
-            return r.value;
-          },
-        });
+        const allowEmpty = ctx.loaded.options.allowEmptyVariables;
+        data = deepFormat(data, templateData, { allowEmpty, resolveLazy: lazyResolver(ctx.loaded, ctx.diagnostics) });
       } catch (err) {
         if (!(err instanceof FormatError)) throw err;
         const d = formatFailure(err, `${type} '${name}' in job '${ctx.job.name}'`, where);

@@ -3,7 +3,8 @@
  * follow the documented JJB behaviour, not this implementation's output.
  */
 import { describe, expect, it } from 'vitest';
-import { expandInline, MANAGED } from './helpers.js';
+import { expandJobs } from '../../src/jjb/expand.js';
+import { expandInline, loadInline, MANAGED } from './helpers.js';
 
 const names = (yaml: string): string[] => expandInline(yaml).jobs.map((j) => j.name);
 const paramNames = (job: Record<string, unknown>): string[] =>
@@ -330,5 +331,24 @@ describe('errors become diagnostics; the batch goes on', () => {
       { allowEmptyVariables: true },
     );
     expect(self.diagnostics.map((d) => d.code)).toEqual(['jjb-missing-parameter']);
+  });
+});
+
+describe('includes at format time (§11)', () => {
+  it('a lazy include path is formatted with the context and its text is not formatted', () => {
+    const loaded = loadInline({
+      'a.yaml': "- job-template: {name: '{name}-t', shell: !include-raw: '{name}.sh'}\n- project: {name: p, jobs: ['{name}-t']}\n",
+      'p.sh': 'echo {not_a_var} ${{X}}\n',
+    });
+    const r = expandJobs(loaded);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.jobs[0].job.shell).toBe('echo {not_a_var} ${{X}}\n');
+  });
+  it('an eager include-raw in a template is formatted like any text', () => {
+    const loaded = loadInline({
+      'a.yaml': "- job-template: {name: '{name}-t', shell: !include-raw: s.sh}\n- project: {name: p, jobs: ['{name}-t']}\n",
+      's.sh': 'echo {name} ${{X}}',
+    });
+    expect(expandJobs(loaded).jobs[0].job.shell).toBe('echo p ${X}');
   });
 });
