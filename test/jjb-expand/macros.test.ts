@@ -48,14 +48,24 @@ describe('macros (§10)', () => {
 `);
     expect(byName.j.builders).toEqual([{ shell: 'in Y!' }, { shell: 'out Y' }]);
   });
-  it('macros win over built-ins; !j2: in a body renders even without args', () => {
-    const { byName } = expandWithMacros(`
+  it('macros win over built-ins (masking)', () => {
+    const { byName, diagnostics } = expandWithMacros(`
 - builder: {name: shell, builders: [{trigger-builds: [{project: x}]}]}
-- builder: {name: j2, builders: [{ok: !j2: '{{ "a" + "b" }}{% if v is defined %}{{ v }}{% endif %}'}]}
-- builder: {name: ok, builders: [{shell: '{x}'}]}
 - job: {name: j, builders: [{shell: 'ignored'}]}
 `);
+    expect(diagnostics).toEqual([]);
     expect(byName.j.builders).toEqual([{ 'trigger-builds': [{ project: 'x' }] }]);
+  });
+  it('!j2: in the body of an arg-less macro renders against an empty context', () => {
+    const { byName, diagnostics } = expandWithMacros(`
+- builder:
+    name: j2
+    builders:
+      - shell: !j2: '{{ "a" + "b" }}{% if v is defined %}{{ v }}{% endif %} {x}'
+- job: {name: j, builders: [j2]}
+`);
+    expect(diagnostics).toEqual([]);
+    expect(byName.j.builders).toEqual([{ shell: 'ab {x}' }]);
   });
   it('renders !j2: against the call args', () => {
     const { byName } = expandWithMacros(`
