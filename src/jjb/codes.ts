@@ -19,6 +19,10 @@ export const JJB_CODES = {
   'jjb-yaml-bad-merge': { severity: 'error', message: 'expected a mapping or list of mappings for merging' },
   'jjb-yaml-unknown-tag': { severity: 'error', message: 'could not determine a constructor for the tag' },
   'jjb-yaml-bad-key': { severity: 'error', message: 'found unhashable key' },
+  'jjb-yaml-key-order': {
+    severity: 'warning',
+    message: 'mapping key order differs from the file (JavaScript objects list integer-like keys first)',
+  },
   'jjb-yaml-too-large': { severity: 'error', message: 'YAML document has too many nodes' },
   'jjb-not-a-list': { severity: 'error', message: 'The topmost collection in file must be a list' },
   'jjb-item-syntax': { severity: 'error', message: 'Syntax error, for item. Missing indent?' },
@@ -44,6 +48,7 @@ export const JJB_CODES = {
   'jjb-unknown-template': { severity: 'error', message: 'Unknown job, job-group or job-template' },
   'jjb-unknown-defaults': { severity: 'error', message: 'Unknown defaults set; job skipped' },
   'jjb-bad-template': { severity: 'error', message: 'Job or job-template has no string name; skipped' },
+  'jjb-bad-description': { severity: 'error', message: 'description is not a string (TypeError in JJB); job skipped' },
   'jjb-bad-axis': { severity: 'error', message: 'Bad axis item (badly indented?); job skipped' },
   'jjb-duplicate-job': { severity: 'error', message: 'Duplicate generated job; the last definition is kept' },
   'jjb-duplicate-job-allowed': { severity: 'warning', message: 'Duplicate generated job overwritten (allow_duplicates)' },

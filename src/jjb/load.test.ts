@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { YAML_CODES } from '../yaml/codes.js';
+import { JJB_CODES } from './codes.js';
 import { compareCodePoints, loadJjb } from './load.js';
 import type { YamlMap } from './types.js';
 
@@ -119,5 +121,13 @@ describe('anchors across files', () => {
     const job = l.byKind.get('job')!.get('j')!.data;
     expect(job.name).toBe('j');
     expect(job.x).toBe((l.byKind.get('defaults')!.get('global')!.data as YamlMap).x);
+  });
+});
+
+describe('codes', () => {
+  it('every yaml-* code of the generic loader has a jjb-yaml-* twin with the same severity and message', () => {
+    for (const [code, info] of Object.entries(YAML_CODES)) {
+      expect(JJB_CODES[`jjb-${code}` as keyof typeof JJB_CODES]).toEqual(info);
+    }
   });
 });

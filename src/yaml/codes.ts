@@ -12,6 +12,10 @@ export const YAML_CODES = {
   'yaml-unknown-tag': { severity: 'error', message: 'could not determine a constructor for the tag' },
   'yaml-bad-scalar': { severity: 'error', message: 'cannot construct scalar' },
   'yaml-bad-key': { severity: 'error', message: 'found unhashable key' },
+  'yaml-key-order': {
+    severity: 'warning',
+    message: 'mapping key order differs from the file (JavaScript objects list integer-like keys first)',
+  },
   'yaml-too-large': { severity: 'error', message: 'YAML document has too many nodes' },
 } as const satisfies Record<string, { severity: Severity; message: string }>;
 

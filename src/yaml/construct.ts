@@ -92,14 +92,25 @@ function buildMap(node: YMap, ctx: BuildContext): YamlMap {
   const obj: YamlMap = {};
   ctx.scope.values.set(node, obj);
   ctx.locations.set(obj, { file: ctx.file, line: node.line });
+  let lastIndex = -1;
+  let sawName = false;
+  let misordered = false;
   for (const [keyNode, valueNode] of flatten(node, ctx)) {
     const key = keyString(construct(keyNode, ctx));
     if (key === undefined) {
       report(ctx, 'yaml-bad-key', 'while constructing a mapping', keyNode.startLine);
       continue;
     }
+    if (!(key in obj)) {
+      // Array-index-like keys come first in ascending order in a JS object, whatever the insertion order.
+      const index = /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295 ? Number(key) : -1;
+      if (index < 0) sawName = true;
+      else if (sawName || index < lastIndex) misordered = true;
+      else lastIndex = index;
+    }
     setKey(obj, key, construct(valueNode, ctx));
   }
+  if (misordered) report(ctx, 'yaml-key-order', '', node.line);
   return obj;
 }
 

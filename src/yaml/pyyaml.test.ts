@@ -27,7 +27,7 @@ describe('YAML 1.1 plain scalars as PyYAML 6.0 resolves them (jjb-expansion.md Â
     ['-1:20', -80],
     ['190:20:30', 685230],
   ])('%s is int %d', (w, n) => expect(scalar(w)).toBe(n));
-  it.each(['08', '09', '0o755', '1e3', '1.0e3', '1E3', '0x', '12abc', '1:2:3:x'])('%s is a string', (w) =>
+  it.each(['08', '09', '0o755', '1e3', '1.0e3', '1E3', '0x', '12abc', '1:2:3:x', '._9', '._'])('%s is a string', (w) =>
     expect(scalar(w)).toBe(w),
   );
   it('floats need a dot; an integral float is a PyFloat', () => {
@@ -81,6 +81,12 @@ describe('mappings', () => {
     const v = load('b: 1\na: 2\nb: 3\n');
     expect(Object.keys(v as object)).toEqual(['b', 'a']);
     expect(v).toEqual({ b: 3, a: 2 });
+  });
+  it('integer-like keys: JavaScript lists them first, so a differing order is reported', () => {
+    const r = parsePyYaml('b: 1\n10: 2\n2: 3\n', 't.yaml');
+    expect(Object.keys(r.value as object)).toEqual(['2', '10', 'b']);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['yaml-key-order', 'warning', 1]]);
+    expect(parsePyYaml('1: a\n2: b\nc: d\n', 't.yaml').diagnostics).toEqual([]);
   });
   it('non-string keys become their Python str()', () => {
     expect(Object.keys(load('yes: 1\n~: 2\n1.5: 3\n') as object)).toEqual(['True', 'None', '1.5']);

@@ -13,6 +13,7 @@ export const TAG = {
   timestamp: 'tag:yaml.org,2002:timestamp',
   merge: 'tag:yaml.org,2002:merge',
   value: 'tag:yaml.org,2002:value',
+  yaml: 'tag:yaml.org,2002:yaml',
   map: 'tag:yaml.org,2002:map',
   seq: 'tag:yaml.org,2002:seq',
 } as const;
@@ -20,7 +21,7 @@ export const TAG = {
 // PyYAML's implicit resolvers, in registration order (the first match wins).
 const BOOL_RE = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
 const FLOAT_RE =
-  /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+  /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const INT_RE =
   /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
 const NULL_RE = /^(?:~|null|Null|NULL|)$/;
@@ -33,7 +34,7 @@ const TIMESTAMP_IMPLICIT_RE =
 /** The tag PyYAML's resolver gives a plain scalar. */
 export function resolvePlainTag(text: string): string {
   // Every implicit resolver needs one of these first characters (PyYAML indexes them so).
-  if (text !== '' && !'yYnNtTfFoO-+0123456789.<~='.includes(text[0]!)) return TAG.str;
+  if (text !== '' && !'yYnNtTfFoO-+0123456789.<~=!&*'.includes(text[0]!)) return TAG.str;
   if (BOOL_RE.test(text)) return TAG.bool;
   if (FLOAT_RE.test(text)) return TAG.float;
   if (INT_RE.test(text)) return TAG.int;
@@ -41,6 +42,7 @@ export function resolvePlainTag(text: string): string {
   if (NULL_RE.test(text)) return TAG.null;
   if (TIMESTAMP_IMPLICIT_RE.test(text)) return TAG.timestamp;
   if (text === '=') return TAG.value;
+  if (text === '!' || text === '&' || text === '*') return TAG.yaml;
   return TAG.str;
 }
 
