@@ -68,7 +68,7 @@ export function expandJobs(loaded: LoadedJjb): ExpandResult {
     const desc = opts.keepDescriptions ? (job.description ?? null) : Object.hasOwn(job, 'description') ? job.description : '';
     if (desc === null && opts.keepDescriptions) return true;
     if (typeof desc !== 'string') {
-      diagnostics.push(jjbDiagnostic('jjb-bad-template', `description is not a string: ${pyStr(desc)}`, where));
+      diagnostics.push(jjbDiagnostic('jjb-bad-description', `${pyStr(job.name)}: ${pyStr(desc)}`, where));
       return false;
     }
     job.description = desc + MANAGED;

@@ -97,6 +97,11 @@ describe('defaults and plain jobs (§3, §4, §14)', () => {
     expect(jobs[0].name).toBe('f/j');
     expect(jobs[0].job).toEqual({ name: 'f/j', folder: 'f', description: MANAGED });
   });
+  it('a non-string description is a TypeError in JJB: diagnostic, job skipped', () => {
+    const { jobs, diagnostics } = expandInline('- job: {name: j, description: 5}\n');
+    expect(jobs).toEqual([]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['jjb-bad-description']);
+  });
   it('an unknown defaults set is reported with JJB wording and the job skipped', () => {
     const { jobs, diagnostics } = expandInline(`
 - job: {name: j, defaults: nope}
