@@ -22,12 +22,18 @@ export function parseFormatString(s: string): Part[] {
   let lit = '';
   let i = 0;
   const n = s.length;
+  const brace = /[{}]/gu;
   while (i < n) {
-    const c = s[i++];
-    if (c !== '{' && c !== '}') {
-      lit += c;
-      continue;
+    brace.lastIndex = i;
+    const m = brace.exec(s);
+    if (!m) {
+      lit += s.slice(i);
+      break;
     }
+    const at = m.index;
+    const c = s[at];
+    lit += s.slice(i, at);
+    i = at + 1;
     if (i < n && s[i] === c) {
       lit += c;
       i++;
