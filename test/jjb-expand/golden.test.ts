@@ -19,6 +19,8 @@ warnIfNoShared('JJB expander golden test');
 const scriptId = (text: string): string => `@${createHash('sha1').update(text, 'utf8').digest('hex').slice(0, 16)}`;
 
 interface GoldenJob {
+  parameters?: string[];
+  publishers?: string[];
   builders?: Array<Record<string, unknown>>;
   'publisher-details'?: Array<{ builders?: Array<Record<string, unknown>> }>;
 }
@@ -90,6 +92,28 @@ describe.skipIf(!hasShared)('JJB expansion of shared/corpus/integration-config/j
     }
     expect(mismatches).toEqual([]);
     expect(shells).toBe(5428);
+    expect(postShells).toBe(3559);
     console.info(`compared ${shells} builder shell texts and ${postShells} postbuildscript shell texts`);
+  });
+
+  it('expands publisher and parameter macros to the golden component lists', () => {
+    const golden = JSON.parse(readFileSync(path.join(goldenDir, 'jjb-expanded-jobs.json'), 'utf8')) as {
+      jobs: Record<string, GoldenJob>;
+    };
+    const nameOf = (c: YamlValue): string => (typeof c === 'string' ? c : Object.keys(c as object)[0]);
+    // the summary names the ircbot publisher after its XML element (irc)
+    const summaryName = (n: string): string => (n === 'ircbot' ? 'irc' : n);
+    const mismatches: string[] = [];
+    for (const job of result.jobs) {
+      const out = expandMacros(job, loaded).job.job;
+      const g = golden.jobs[job.name];
+      const pubs = ((out.publishers as YamlValue[] | undefined) ?? []).map((c) => summaryName(nameOf(c)));
+      if (JSON.stringify(pubs) !== JSON.stringify(g.publishers ?? [])) mismatches.push(`${job.name} publishers`);
+      const params = ((out.parameters as YamlValue[] | undefined) ?? []).map(
+        (c) => ((c as Record<string, Record<string, string>>)[nameOf(c)] ?? {}).name,
+      );
+      if (JSON.stringify(params) !== JSON.stringify(g.parameters ?? [])) mismatches.push(`${job.name} parameters`);
+    }
+    expect(mismatches).toEqual([]);
   });
 });
