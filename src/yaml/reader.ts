@@ -57,6 +57,16 @@ export function isBlankOrBreakZ(ch: string): boolean {
   }
 }
 
+/** `\0\r\n\x85\u2028\u2029`: end or line break. */
+export function isBreakZ(ch: string): boolean {
+  return ch === '\n' || ch === '\r' || ch === '\x85' || ch === '\u2028' || ch === '\u2029' || ch === '\0';
+}
+
+/** What ends a run of non-space characters in a quoted scalar. */
+export function isFlowScalarStop(ch: string): boolean {
+  return ch === "'" || ch === '"' || ch === '\\' || isBlankOrBreakZ(ch);
+}
+
 export function isAlnum(ch: string): boolean {
   return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch === '-' || ch === '_';
 }
@@ -100,6 +110,23 @@ export class Reader {
         this.column = 0;
       } else if (ch !== '\uFEFF') this.column++;
     }
+  }
+
+  /** forward() over `length` characters known to hold no line break (column arithmetic only). */
+  forwardInLine(length: number): void {
+    const end = this.index + length;
+    let boms = 0;
+    for (let i = this.text.indexOf('\uFEFF', this.index); i !== -1 && i < end; i = this.text.indexOf('\uFEFF', i + 1)) boms++;
+    this.index = end;
+    this.column += length - boms;
+  }
+
+  /** Length of the run from the current position up to (excluding) the first character `stop` accepts. */
+  runLength(stop: (ch: string) => boolean): number {
+    const text = this.text;
+    let i = this.index;
+    while (i < text.length && !stop(text[i]!)) i++;
+    return i - this.index;
   }
 
   mark(): Mark {

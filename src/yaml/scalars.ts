@@ -18,13 +18,15 @@ export const TAG = {
   seq: 'tag:yaml.org,2002:seq',
 } as const;
 
-// PyYAML's implicit resolvers, in registration order (the first match wins).
-const BOOL_RE = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+// PyYAML's implicit resolvers (resolver.py), in registration order: bool, float, int, merge, null,
+// timestamp, value, yaml. Only float, int and timestamp can start with `-+0123456789.`, and none of
+// those can start with anything else, so the lookup below is equivalent and avoids regexes for words.
+const BOOLS = new Set('yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF'.split(' '));
+const NULLS = new Set(['~', 'null', 'Null', 'NULL', '']);
 const FLOAT_RE =
   /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const INT_RE =
   /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
-const NULL_RE = /^(?:~|null|Null|NULL|)$/;
 const TIMESTAMP_RE =
   /^(?<year>[0-9][0-9][0-9][0-9])-(?<month>[0-9][0-9]?)-(?<day>[0-9][0-9]?)(?:(?:[Tt]|[ \t]+)(?<hour>[0-9][0-9]?):(?<minute>[0-9][0-9]):(?<second>[0-9][0-9])(?:\.(?<fraction>[0-9]*))?(?:[ \t]*(?<tz>Z|(?<tzSign>[-+])(?<tzHour>[0-9][0-9]?)(?::(?<tzMinute>[0-9][0-9]))?))?)?$/;
 // The implicit timestamp resolver accepts the date-only form only with two-digit month and day.
@@ -33,14 +35,16 @@ const TIMESTAMP_IMPLICIT_RE =
 
 /** The tag PyYAML's resolver gives a plain scalar. */
 export function resolvePlainTag(text: string): string {
-  // Every implicit resolver needs one of these first characters (PyYAML indexes them so).
-  if (text !== '' && !'yYnNtTfFoO-+0123456789.<~=!&*'.includes(text[0]!)) return TAG.str;
-  if (BOOL_RE.test(text)) return TAG.bool;
-  if (FLOAT_RE.test(text)) return TAG.float;
-  if (INT_RE.test(text)) return TAG.int;
+  if (BOOLS.has(text)) return TAG.bool;
+  const c = text.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
+    if (FLOAT_RE.test(text)) return TAG.float;
+    if (INT_RE.test(text)) return TAG.int;
+    if (TIMESTAMP_IMPLICIT_RE.test(text)) return TAG.timestamp;
+    return TAG.str;
+  }
   if (text === '<<') return TAG.merge;
-  if (NULL_RE.test(text)) return TAG.null;
-  if (TIMESTAMP_IMPLICIT_RE.test(text)) return TAG.timestamp;
+  if (NULLS.has(text)) return TAG.null;
   if (text === '=') return TAG.value;
   if (text === '!' || text === '&' || text === '*') return TAG.yaml;
   return TAG.str;

@@ -1,7 +1,7 @@
 /**
  * Scalar scanning of PyYAML 6.0's scanner.py: plain, single/double-quoted and block scalars.
  */
-import { BLANK_OR_BREAK_Z, BREAKS, BREAK_Z, isBlankOrBreakZ, pyRepr, Reader, YamlSyntaxError, type Mark } from './reader.js';
+import { BLANK_OR_BREAK_Z, BREAKS, BREAK_Z, isBlankOrBreakZ, isBreakZ, isFlowScalarStop, pyRepr, Reader, YamlSyntaxError, type Mark } from './reader.js';
 import type { Token } from './scanner.js';
 
 function fail(context: string, contextMark: Mark, problem: string, r: Reader): never {
@@ -59,10 +59,9 @@ export function scanBlockScalar(r: Reader, style: '|' | '>', currentIndent: numb
   while (r.column === indent && r.peek() !== '\0') {
     chunks.push(...breaks);
     const leadingNonSpace = !' \t'.includes(r.peek());
-    let length = 0;
-    while (!BREAK_Z.includes(r.peek(length))) length++;
+    const length = r.runLength(isBreakZ);
     chunks.push(r.prefix(length));
-    r.forward(length);
+    r.forwardInLine(length);
     lineBreak = scanLineBreak(r);
     ({ breaks, end } = scanBlockScalarBreaks(r, indent));
     if (r.column === indent && r.peek() !== '\0') {
@@ -172,11 +171,10 @@ export function scanFlowScalar(r: Reader, quote: string): Token {
 
 function scanFlowScalarNonSpaces(r: Reader, double: boolean, start: Mark, chunks: string[]): void {
   for (;;) {
-    let length = 0;
-    while (!'\'"\\\0 \t\r\n\x85\u2028\u2029'.includes(r.peek(length))) length++;
+    const length = r.runLength(isFlowScalarStop);
     if (length > 0) {
       chunks.push(r.prefix(length));
-      r.forward(length);
+      r.forwardInLine(length);
     }
     const ch = r.peek();
     if (!double && ch === "'" && r.peek(1) === "'") {
@@ -257,11 +255,13 @@ export function scanPlain(r: Reader, currentIndent: number, flowLevel: number): 
   for (;;) {
     let length = 0;
     if (r.peek() === '#') break;
+    const text = r.text;
+    const base = r.index;
     for (;;) {
-      const ch = r.peek(length);
+      const ch = text[base + length] ?? '\0';
       if (isBlankOrBreakZ(ch)) break;
       if (ch === ':') {
-        const next = r.peek(length + 1);
+        const next = text[base + length + 1] ?? '\0';
         if (isBlankOrBreakZ(next) || (inFlow && ',[]{}'.includes(next))) break;
       } else if (inFlow && ',?[]{}'.includes(ch)) break;
       length++;
@@ -270,7 +270,7 @@ export function scanPlain(r: Reader, currentIndent: number, flowLevel: number): 
     allow = false;
     chunks.push(...spaces);
     chunks.push(r.prefix(length));
-    r.forward(length);
+    r.forwardInLine(length);
     end = r.mark();
     const sp = scanPlainSpaces(r);
     spaces = sp.chunks;
