@@ -70,6 +70,10 @@ describe('include tags (jjb-expansion.md §11)', () => {
       new JinjaTemplate('j2-yaml', 'b: 1', src),
     ]);
   });
+  it('!include-jinja2: of a list renders like JJB: each file a template, results joined with "\\n"', () => {
+    const { v } = loadValue('!include-jinja2: [a.j2, b.j2]', { 'jjb/a.j2': 'A\n', 'jjb/b.j2': 'B\n' });
+    expect((v as JinjaTemplate).text).toBe('A\nB');
+  });
   it('!join: joins the raw scalar texts at load time', () => {
     expect(loadValue("!join: [',', [a, 0755, yes]]").v).toBe('a,0755,yes');
     expect(diag(loadValue('!join: [a]').loaded)).toEqual(['error jjb-join-bad-arg jjb/a.yaml:3']);

@@ -79,10 +79,15 @@ export function loadIncludes(
     diagnostics.push(jjbDiagnostic('jjb-include-bad-arg', '!include: of a list needs text results to join', where));
     return null;
   }
-  const text = paths.map((p, i) => readInclude(p, env, where, diagnostics, shown[i]).text).join('\n');
-  if (tag === 'include-raw-escape') return escapeBraces(text);
-  if (tag === 'include-jinja2') return new JinjaTemplate('include-jinja2', text, where);
-  return text;
+  const texts = paths.map((p, i) => readInclude(p, env, where, diagnostics, shown[i]).text);
+  if (tag === 'include-jinja2') {
+    // JJB renders each file as its own template (Jinja drops one trailing newline of each) and joins
+    // the results with "\n"; one template of the trimmed texts joined renders the same.
+    const trimmed = texts.length > 1 ? texts.map((t) => t.replace(/\r?\n$/, '')) : texts;
+    return new JinjaTemplate('include-jinja2', trimmed.join('\n'), where);
+  }
+  const text = texts.join('\n');
+  return tag === 'include-raw-escape' ? escapeBraces(text) : text;
 }
 
 function includeYaml(p: string, env: TagEnv, where: SourceLocation, diagnostics: Diagnostic[], shown = p): YamlValue {

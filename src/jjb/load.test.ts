@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { YAML_CODES } from '../yaml/codes.js';
 import { JJB_CODES } from './codes.js';
+import { readJjbConf } from './conf.js';
 import { compareCodePoints, loadJjb } from './load.js';
 import type { YamlMap } from './types.js';
 
@@ -114,6 +115,14 @@ describe('anchors across files', () => {
   it('are reset per file by default (alias to another file is an error)', () => {
     const l = loadJjb(['.'], { root: corpus(files) });
     expect(codes(l)).toEqual(['jjb-yaml-undefined-alias b.yaml:3']);
+  });
+  it('retain_anchors from a JJB ini file shares them', () => {
+    const root = corpus({ ...files, 'jjb.ini': '[job_builder]\nretain_anchors = True\n' });
+    const conf = readJjbConf(path.join(root, 'jjb.ini'), root);
+    expect(conf.diagnostics).toEqual([]);
+    const l = loadJjb(['a.yaml', 'b.yaml'], { root, ...conf.options });
+    expect(l.diagnostics).toEqual([]);
+    expect(l.byKind.get('job')!.get('j')!.data.x).toEqual([1]);
   });
   it('are shared in load order with retain_anchors, with object identity', () => {
     const l = loadJjb(['.'], { root: corpus(files), retainAnchors: true });
