@@ -9,7 +9,8 @@
  *    iterating a dict yields its keys.
  * The runtime overrides are passed to each compiled template only (nunjucks' global runtime is untouched).
  */
-import nunjucks from 'nunjucks';
+import { createRequire } from 'node:module';
+import type Nunjucks from 'nunjucks';
 import { parsePyYaml } from '../yaml/pyyaml.js';
 import { FormatError } from './format-error.js';
 import { pyStr } from './pyrepr.js';
@@ -57,59 +58,74 @@ interface Runtime {
   fromIterator(arr: unknown): unknown;
 }
 
-const base = (nunjucks as unknown as { runtime: Runtime }).runtime;
-const runtime: Runtime = Object.create(base);
-runtime.contextOrFrameLookup = (context, frame, key) => {
-  const v = base.contextOrFrameLookup(context, frame, key);
-  if (v !== undefined) return v;
-  if (key === 'True') return true;
-  if (key === 'False') return false;
-  if (key === 'None') return null;
-  return new Undef(`'${key}' is undefined`);
-};
-runtime.memberLookup = (obj, val) => {
-  if (obj instanceof Undef) fail(obj);
-  const name = String(val);
-  if (typeof obj === 'string' && Object.hasOwn(STRING_METHODS, name)) {
-    return (...a: string[]) => STRING_METHODS[name](obj, ...a);
-  }
-  if (isPlainMap(obj)) {
-    if (Object.hasOwn(obj, name)) return obj[name];
-    if (Object.hasOwn(MAP_METHODS, name)) return (...a: unknown[]) => MAP_METHODS[name](obj, ...a);
-    return new Undef(`'dict object' has no attribute '${name}'`);
-  }
-  const v = base.memberLookup(obj, val);
-  return v === undefined ? new Undef(`'${typeof obj}' object has no attribute '${name}'`) : v;
-};
-runtime.suppressValue = (val) => {
-  if (val instanceof Undef) fail(val);
-  return typeof val === 'string' ? val : pyStr(val as YamlValue);
-};
-runtime.fromIterator = (arr) => {
-  if (arr instanceof Undef) fail(arr);
-  if (isPlainMap(arr)) return Object.keys(arr);
-  return base.fromIterator(arr);
-};
+interface Engine {
+  nunjucks: typeof Nunjucks;
+  env: Nunjucks.Environment;
+  runtime: Runtime;
+}
 
-const env = new nunjucks.Environment(null, { autoescape: false });
-const tests = env as unknown as { addTest(name: string, fn: (v: unknown) => boolean): void };
-tests.addTest('defined', (v: unknown) => v !== undefined && !(v instanceof Undef));
-tests.addTest('undefined', (v: unknown) => v === undefined || v instanceof Undef);
-env.addFilter('default', (v: unknown, d: unknown = '', boolean = false) =>
-  v === undefined || v instanceof Undef || (boolean && !v) ? d : v,
-);
-env.addFilter('d', (v: unknown, d: unknown = '') => (v === undefined || v instanceof Undef ? d : v));
-env.addFilter('string', (v: unknown) => {
-  if (v instanceof Undef) fail(v);
-  return pyStr(v as YamlValue);
-});
-env.addFilter('length', (v: unknown) => {
-  if (v instanceof Undef) fail(v);
-  if (typeof v === 'string') return [...v].length;
-  if (Array.isArray(v)) return v.length;
-  if (isPlainMap(v)) return Object.keys(v).length;
-  throw new FormatError(`object of type '${typeof v}' has no len()`);
-});
+let engine: Engine | undefined;
+
+/** nunjucks is loaded on first use: most j2a commands never render Jinja. */
+function getEngine(): Engine {
+  if (engine) return engine;
+  const nunjucks = createRequire(import.meta.url)('nunjucks') as typeof Nunjucks;
+  const base = (nunjucks as unknown as { runtime: Runtime }).runtime;
+  const runtime: Runtime = Object.create(base);
+  runtime.contextOrFrameLookup = (context, frame, key) => {
+    const v = base.contextOrFrameLookup(context, frame, key);
+    if (v !== undefined) return v;
+    if (key === 'True') return true;
+    if (key === 'False') return false;
+    if (key === 'None') return null;
+    return new Undef(`'${key}' is undefined`);
+  };
+  runtime.memberLookup = (obj, val) => {
+    if (obj instanceof Undef) fail(obj);
+    const name = String(val);
+    if (typeof obj === 'string' && Object.hasOwn(STRING_METHODS, name)) {
+      return (...a: string[]) => STRING_METHODS[name](obj, ...a);
+    }
+    if (isPlainMap(obj)) {
+      if (Object.hasOwn(obj, name)) return obj[name];
+      if (Object.hasOwn(MAP_METHODS, name)) return (...a: unknown[]) => MAP_METHODS[name](obj, ...a);
+      return new Undef(`'dict object' has no attribute '${name}'`);
+    }
+    const v = base.memberLookup(obj, val);
+    return v === undefined ? new Undef(`'${typeof obj}' object has no attribute '${name}'`) : v;
+  };
+  runtime.suppressValue = (val) => {
+    if (val instanceof Undef) fail(val);
+    return typeof val === 'string' ? val : pyStr(val as YamlValue);
+  };
+  runtime.fromIterator = (arr) => {
+    if (arr instanceof Undef) fail(arr);
+    if (isPlainMap(arr)) return Object.keys(arr);
+    return base.fromIterator(arr);
+  };
+
+  const env = new nunjucks.Environment(null, { autoescape: false });
+  const tests = env as unknown as { addTest(name: string, fn: (v: unknown) => boolean): void };
+  tests.addTest('defined', (v: unknown) => v !== undefined && !(v instanceof Undef));
+  tests.addTest('undefined', (v: unknown) => v === undefined || v instanceof Undef);
+  env.addFilter('default', (v: unknown, d: unknown = '', boolean = false) =>
+    v === undefined || v instanceof Undef || (boolean && !v) ? d : v,
+  );
+  env.addFilter('d', (v: unknown, d: unknown = '') => (v === undefined || v instanceof Undef ? d : v));
+  env.addFilter('string', (v: unknown) => {
+    if (v instanceof Undef) fail(v);
+    return pyStr(v as YamlValue);
+  });
+  env.addFilter('length', (v: unknown) => {
+    if (v instanceof Undef) fail(v);
+    if (typeof v === 'string') return [...v].length;
+    if (Array.isArray(v)) return v.length;
+    if (isPlainMap(v)) return Object.keys(v).length;
+    throw new FormatError(`object of type '${typeof v}' has no len()`);
+  });
+  engine = { nunjucks, env, runtime };
+  return engine;
+}
 
 interface Compiled {
   render(ctx: object): string;
@@ -124,6 +140,7 @@ function compile(text: string): Compiled {
   if (t) return t;
   // Jinja drops one trailing newline; `for (a, b) in` is Jinja tuple syntax nunjucks lacks.
   const src = text.replace(/\r\n?/gu, '\n').replace(/\n$/u, '').replace(/\{%(-?)(\s*)for\s+\(([^)]*)\)\s+in\b/gu, '{%$1$2for $3 in');
+  const { nunjucks, env, runtime } = getEngine();
   const tpl = new nunjucks.Template(src, env, undefined, true) as unknown as Compiled & { rootRenderFunc: RootRender };
   const root = tpl.rootRenderFunc;
   tpl.rootRenderFunc = (e, ctx, frame, _rt, cb) => root(e, ctx, frame, runtime, cb);
