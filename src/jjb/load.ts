@@ -151,8 +151,8 @@ function addItems(data: YamlValue, shown: string, loaded: LoadedJjb, lineOf: (v:
 }
 
 export function loadJjb(inputs: readonly string[], options: LoadJjbOptions = {}): LoadedJjb {
-  const root = path.resolve(options.root ?? process.cwd());
-  const { root: _root, includeRoots, ...rest } = options;
+  const { root: rootOption, includeRoots, ...rest } = options;
+  const root = path.resolve(rootOption ?? process.cwd());
   const opts: JjbOptions = { ...DEFAULT_JJB_OPTIONS, ...rest };
   opts.includePath = (rest.includePath?.length ? rest.includePath : ['.']).map((p) => path.resolve(root, p));
   const show = (f: string): string => path.relative(root, f).split(path.sep).join('/') || '.';
