@@ -52,14 +52,14 @@ function flatten(map: YMap, ctx: BuildContext): PairNodes[] {
       const subs: PairNodes[][] = [];
       for (const sub of value.items) {
         if (sub.kind !== 'map') {
-          report(ctx, 'yaml-bad-merge', `expected a mapping for merging, but found ${sub.kind === 'seq' ? 'sequence' : 'scalar'}`, key.line);
+          report(ctx, 'yaml-bad-merge', `a list item is a ${sub.kind === 'seq' ? 'sequence' : 'scalar'}`, key.line);
           continue;
         }
         subs.push(flatten(sub, ctx));
       }
       for (const sub of subs.reverse()) merged.push(...sub);
     } else {
-      report(ctx, 'yaml-bad-merge', 'expected a mapping or list of mappings for merging, but found scalar', key.line);
+      report(ctx, 'yaml-bad-merge', 'found a scalar', key.line);
     }
   }
   const result = merged.length > 0 ? merged.concat(own) : own;
