@@ -58,6 +58,9 @@ interface Runtime {
   fromIterator(arr: unknown): unknown;
 }
 
+/** name of the global that makes if-conditions strict (a name no template uses) */
+const STRICT_BOOL = '__j2a_strict_bool';
+
 interface Engine {
   nunjucks: typeof Nunjucks;
   env: Nunjucks.Environment;
@@ -112,6 +115,11 @@ function getEngine(): Engine {
     v === undefined || v instanceof Undef || (boolean && !v) ? d : v,
   );
   env.addFilter('d', (v: unknown, d: unknown = '') => (v === undefined || v instanceof Undef ? d : v));
+  // bool(StrictUndefined) raises: `{% if x %}` / `{% elif x %}` conditions go through this global
+  env.addGlobal(STRICT_BOOL, (v: unknown) => {
+    if (v instanceof Undef) fail(v);
+    return v;
+  });
   env.addFilter('string', (v: unknown) => {
     if (v instanceof Undef) fail(v);
     return pyStr(v as YamlValue);
@@ -138,8 +146,13 @@ const yamlCache = new Map<string, YamlValue>();
 function compile(text: string): Compiled {
   let t = cache.get(text);
   if (t) return t;
-  // Jinja drops one trailing newline; `for (a, b) in` is Jinja tuple syntax nunjucks lacks.
-  const src = text.replace(/\r\n?/gu, '\n').replace(/\n$/u, '').replace(/\{%(-?)(\s*)for\s+\(([^)]*)\)\s+in\b/gu, '{%$1$2for $3 in');
+  // Jinja drops one trailing newline; `for (a, b) in` is Jinja tuple syntax nunjucks lacks;
+  // if/elif conditions are wrapped so that an undefined value raises as StrictUndefined does.
+  const src = text
+    .replace(/\r\n?/gu, '\n')
+    .replace(/\n$/u, '')
+    .replace(/\{%(-?)(\s*)for\s+\(([^)]*)\)\s+in\b/gu, '{%$1$2for $3 in')
+    .replace(/\{%(-?)(\s*)(if|elif)\s+([\s\S]*?)\s*(-?)%\}/gu, `{%$1$2$3 ${STRICT_BOOL}(($4)) $5%}`);
   const { nunjucks, env, runtime } = getEngine();
   const tpl = new nunjucks.Template(src, env, undefined, true) as unknown as Compiled & { rootRenderFunc: RootRender };
   const root = tpl.rootRenderFunc;

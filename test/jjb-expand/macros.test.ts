@@ -119,6 +119,9 @@ describe('Jinja2 like JJB configures it (§11)', () => {
     expect(() => render('{{ x }}')).toThrow(FormatError);
     expect(() => render('{{ x }}')).toThrow("'x' is undefined");
     expect(render('{% if x is defined %}d{% else %}u{% endif %}{{ y | default }}')).toBe('u');
+    expect(() => render('{% if x %}yes{% endif %}')).toThrow("'x' is undefined");
+    expect(() => render('{% if True %}{% elif x %}{% endif %}')).not.toThrow();
+    expect(render('{%- if v is defined and v|length -%} [{{ v }}] {%- endif %}', { v: 'a' })).toBe('[a]');
   });
   it('drops exactly one trailing newline; -%} trims', () => {
     expect(render('a\n\n')).toBe('a\n');
