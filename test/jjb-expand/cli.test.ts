@@ -1,25 +1,17 @@
 /** `j2a jjb expand`: output formats and exit codes (0 clean, 1 errors with jobs, 2 unusable input). */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExpand } from '../../src/jjb/cli.js';
 import { goldenDir, hasShared, repoRoot, sharedCorpus, warnIfNoShared } from '../helpers/shared.js';
-import { MANAGED } from './helpers.js';
+import { MANAGED, writeTree } from './helpers.js';
 
 warnIfNoShared('j2a jjb expand golden comparison');
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'j2a-cli-'));
-  mkdirSync(path.join(root, 'jjb'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, 'jjb', name), text);
-  return root;
-}
-
 describe('j2a jjb expand', () => {
   it('prints one Python-style JSON line per job in generation order; exit 0 when clean', () => {
-    const root = tree({ 'a.yaml': '- job: {name: b, f: 1.0, n: 2}\n- job: {name: a}\n' });
+    const root = writeTree({ 'a.yaml': '- job: {name: b, f: 1.0, n: 2}\n- job: {name: a}\n' });
     const r = runExpand(['jjb'], { root, format: 'jsonl' });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe(
@@ -28,34 +20,34 @@ describe('j2a jjb expand', () => {
     );
   });
   it('--format names sorts by bytes', () => {
-    const root = tree({ 'a.yaml': '- job: {name: b}\n- job: {name: B}\n- job: {name: é}\n- job: {name: a}\n' });
+    const root = writeTree({ 'a.yaml': '- job: {name: b}\n- job: {name: B}\n- job: {name: é}\n- job: {name: a}\n' });
     expect(runExpand(['jjb'], { root, format: 'names' }).stdout).toBe('B\na\nb\né\n');
   });
   it('exit 1 when jobs were produced with errors', () => {
-    const root = tree({ 'a.yaml': '- job: {name: a}\n- project: {name: p, jobs: [nope]}\n' });
+    const root = writeTree({ 'a.yaml': '- job: {name: a}\n- project: {name: p, jobs: [nope]}\n' });
     const r = runExpand(['jjb'], { root, format: 'names' });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toBe('a\n');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['jjb-unknown-template']);
   });
   it('a missing include is a warning: exit 0', () => {
-    const root = tree({ 'a.yaml': '- job: {name: a, shell: !include-raw: nothere.sh}\n' });
+    const root = writeTree({ 'a.yaml': '- job: {name: a, shell: !include-raw: nothere.sh}\n' });
     const r = runExpand(['jjb'], { root, format: 'jsonl' });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('"shell":"MISSING-INCLUDE(nothere.sh)"');
     expect(r.diagnostics.map((d) => d.severity)).toEqual(['warning']);
   });
   it('exit 2 for a missing path or a YAML syntax error', () => {
-    const root = tree({ 'a.yaml': '- job: {name: a\n' });
+    const root = writeTree({ 'a.yaml': '- job: {name: a\n' });
     expect(runExpand(['jjb'], { root, format: 'jsonl' }).exitCode).toBe(2);
     expect(runExpand(['does-not-exist'], { root, format: 'jsonl' }).exitCode).toBe(2);
   });
   it('--expand-macros replaces macro calls with built-ins', () => {
-    const root = tree({ 'a.yaml': "- builder: {name: m, builders: [{shell: 'x {a}'}]}\n- job: {name: j, builders: [{m: {a: A}}]}\n" });
+    const root = writeTree({ 'a.yaml': "- builder: {name: m, builders: [{shell: 'x {a}'}]}\n- job: {name: j, builders: [{m: {a: A}}]}\n" });
     expect(runExpand(['jjb'], { root, format: 'jsonl', expandMacros: true }).stdout).toContain('"builders":[{"shell":"x A"}]');
   });
   it('the real CLI writes diagnostics to stderr as file:line: severity code: message', () => {
-    const root = tree({ 'a.yaml': '- job: {name: a}\n- project: {name: p, jobs: [nope]}\n' });
+    const root = writeTree({ 'a.yaml': '- job: {name: a}\n- project: {name: p, jobs: [nope]}\n' });
     const args = ['--import', 'tsx', path.join(repoRoot, 'src/cli.ts'), 'jjb', 'expand', 'jjb', '--root', root, '--format', 'names'];
     const r = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8' });
     expect(r.status).toBe(1);

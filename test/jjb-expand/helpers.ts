@@ -8,11 +8,16 @@ import { expandMacros } from '../../src/jjb/macros.js';
 import type { ExpandedJob, LoadedJjb, YamlMap } from '../../src/jjb/types.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 
-export function loadInline(files: Record<string, string>, options: LoadJjbOptions = {}): LoadedJjb {
+/** Writes `files` into <new temp dir>/jjb/ and returns the temp dir (JJB's working directory). */
+export function writeTree(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'j2a-jjb-'));
   mkdirSync(path.join(root, 'jjb'));
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, 'jjb', name), text);
-  return loadJjb(['jjb'], { root, ...options });
+  return root;
+}
+
+export function loadInline(files: Record<string, string>, options: LoadJjbOptions = {}): LoadedJjb {
+  return loadJjb(['jjb'], { root: writeTree(files), ...options });
 }
 
 export function expandInline(
