@@ -14,6 +14,8 @@ interface NodeBase {
   line: number;
   /** 1-based line where the node starts, properties (tag, anchor) included */
   startLine: number;
+  /** may be constructed more than once (anchored, or a value of an anchored mapping): build it once */
+  shared?: boolean;
 }
 export interface YScalar extends NodeBase {
   kind: 'scalar';
@@ -117,7 +119,9 @@ class Composer {
   }
 
   private register(anchor: string | undefined, node: YNode, mark: Mark): void {
-    if (anchor !== undefined) this.anchors.set(anchor, { node, mark });
+    if (anchor === undefined) return;
+    node.shared = true;
+    this.anchors.set(anchor, { node, mark });
   }
 
   private parseNode(block: boolean, indentlessSequence: boolean): YNode {
@@ -194,6 +198,8 @@ class Composer {
       this.register(anchor, node, start);
       if (t.type === '{') this.flowMapping(node, t.start);
       else this.blockMapping(node, t.start);
+      // A merge key elsewhere may build this mapping's values again: they must come out the same.
+      if (anchor !== undefined) for (const pair of node.pairs) pair[1].shared = true;
       return node;
     }
     if (anchor !== undefined || tag !== undefined) {

@@ -36,7 +36,7 @@ function report(ctx: BuildContext, code: YamlCode, detail: string, line: number)
  * Errors are reported at the merge key's line (PyYAML names the merged node's own position too).
  */
 function flatten(map: YMap, ctx: BuildContext): PairNodes[] {
-  const cached = ctx.scope.flattened.get(map);
+  const cached = map.shared ? ctx.scope.flattened.get(map) : undefined;
   if (cached) return cached;
   const merged: PairNodes[] = [];
   const own: PairNodes[] = [];
@@ -63,7 +63,7 @@ function flatten(map: YMap, ctx: BuildContext): PairNodes[] {
     }
   }
   const result = merged.length > 0 ? merged.concat(own) : own;
-  ctx.scope.flattened.set(map, result);
+  if (map.shared) ctx.scope.flattened.set(map, result);
   ctx.budget -= result.length;
   return result;
 }
@@ -90,7 +90,7 @@ function setKey(obj: YamlMap, key: string, value: YamlValue): void {
 
 function buildMap(node: YMap, ctx: BuildContext): YamlMap {
   const obj: YamlMap = {};
-  ctx.scope.values.set(node, obj);
+  if (node.shared) ctx.scope.values.set(node, obj);
   ctx.locations.set(obj, { file: ctx.file, line: node.line });
   let lastIndex = -1;
   let sawName = false;
@@ -118,7 +118,7 @@ function buildUntagged(node: YNode, ctx: BuildContext): YamlValue {
   if (node.kind === 'map') return buildMap(node, ctx);
   if (node.kind === 'seq') {
     const arr: YamlValue[] = [];
-    ctx.scope.values.set(node, arr);
+    if (node.shared) ctx.scope.values.set(node, arr);
     ctx.locations.set(arr, { file: ctx.file, line: node.line });
     for (const item of node.items) arr.push(construct(item, ctx));
     return arr;
@@ -164,15 +164,17 @@ function buildStandard(node: YNode, ctx: BuildContext): YamlValue {
   return null;
 }
 
-/** Builds the value of a node once; later references (aliases, merges) get the same value. */
+/** Builds a node's value; a shared node (anchored, or merged) only once, so references get the same object. */
 export function construct(node: YNode, ctx: BuildContext): YamlValue {
-  const done = ctx.scope.values.get(node);
-  if (done !== undefined) return done;
+  if (node.shared) {
+    const done = ctx.scope.values.get(node);
+    if (done !== undefined) return done;
+  }
   if (--ctx.budget < 0) {
     if (ctx.budget === -1) report(ctx, 'yaml-too-large', '', node.startLine);
     return null;
   }
   const value = node.tag.startsWith('tag:yaml.org,2002:') ? buildStandard(node, ctx) : buildCustom(node, ctx);
-  ctx.scope.values.set(node, value);
+  if (node.shared) ctx.scope.values.set(node, value);
   return value;
 }
