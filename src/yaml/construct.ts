@@ -63,7 +63,11 @@ function flatten(map: YMap, ctx: BuildContext): PairNodes[] {
     }
   }
   const result = merged.length > 0 ? merged.concat(own) : own;
-  if (map.shared) ctx.scope.flattened.set(map, result);
+  if (map.shared) {
+    ctx.scope.flattened.set(map, result);
+    // Merging this mapping elsewhere builds these values again (merged-in ones included).
+    for (const pair of result) pair[1].shared = true;
+  }
   ctx.budget -= result.length;
   return result;
 }

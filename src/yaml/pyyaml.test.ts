@@ -132,6 +132,12 @@ describe('merge keys (jjb-expansion.md §1.3)', () => {
     expect(b.p).toBe(a.p);
     expect(b).not.toBe(a);
   });
+  it('identity holds through a merge inside an anchored mapping', () => {
+    const v = load('- &a {<<: {x: [1]}, y: [2]}\n- {<<: *a}\n- *a\n') as YamlMap[];
+    expect(v[1]!.x).toBe(v[0]!.x);
+    expect(v[1]!.y).toBe(v[0]!.y);
+    expect(v[2]).toBe(v[0]);
+  });
   it('merging a scalar is an error', () => {
     const r = parsePyYaml('a: &a 1\nb: {<<: *a}\n', 't.yaml');
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['yaml-bad-merge', 2]]);
