@@ -1,7 +1,8 @@
 /**
  * Differential test against the real PyYAML, when a python3 with PyYAML is installed (skips otherwise):
  * the same documents (hand-written edge cases, corpus files, and deterministic mutations of corpus
- * snippets) must give the same value, or both an error at the same line.
+ * snippets) must give the same value with the same sharing of lists and mappings (aliases, merged
+ * values), or both an error at the same line.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -18,20 +19,20 @@ def multi(loader, suffix, node):
     if isinstance(node, yaml.ScalarNode): return {'$tag': '!' + suffix, 'text': node.value}
     return {'$tag': '!' + suffix}
 yaml.add_multi_constructor('!', multi, Loader=L)
-def enc(v, seen):
+def enc(v, ids):
     if isinstance(v, bool) or v is None or isinstance(v, str): return v
     if isinstance(v, int): return v
     if isinstance(v, float): return {'f': None if math.isnan(v) else (str(v) if math.isinf(v) else v)}
     if isinstance(v, (datetime.date, datetime.datetime)): return {'d': str(v)}
-    if id(v) in seen: return {'cycle': True}
-    if isinstance(v, dict):
-        if '$tag' in v: return v
-        return {'m': [[str(k), enc(x, seen | {id(v)})] for k, x in v.items()]}
-    return [enc(x, seen | {id(v)}) for x in v]
+    if isinstance(v, dict) and '$tag' in v: return v
+    if id(v) in ids: return {'ref': ids[id(v)]}
+    ids[id(v)] = len(ids)
+    if isinstance(v, dict): return {'m': [[str(k), enc(x, ids)] for k, x in v.items()]}
+    return [enc(x, ids) for x in v]
 out = []
 for d in json.load(sys.stdin):
     try:
-        out.append({'ok': True, 'v': enc(yaml.load(d, Loader=L), frozenset())})
+        out.append({'ok': True, 'v': enc(yaml.load(d, Loader=L), {})})
     except yaml.MarkedYAMLError as e:
         m = e.problem_mark or e.context_mark
         out.append({'ok': False, 'line': m.line + 1 if m else None})
@@ -45,7 +46,8 @@ if (!hasPyYaml) console.warn('skipping the PyYAML differential test: python3 wit
 
 type Result = { ok: true; v: unknown } | { ok: false; line: number | null };
 
-function enc(v: YamlValue | Record<string, unknown>, seen: Set<object>): unknown {
+/** Same encoding as the Python side; a container met again (alias, merged value) becomes {ref: n}. */
+function enc(v: YamlValue | Record<string, unknown>, ids: Map<object, number>): unknown {
   if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
   if (typeof v === 'number') {
     if (Number.isInteger(v)) return v;
@@ -54,17 +56,18 @@ function enc(v: YamlValue | Record<string, unknown>, seen: Set<object>): unknown
   if (v instanceof PyFloat) return { f: v.value };
   if (v instanceof PyDate) return { d: v.text };
   if ('$tag' in v) return v;
-  if (seen.has(v)) return { cycle: true };
-  const inner = new Set(seen).add(v);
-  if (Array.isArray(v)) return v.map((x) => enc(x, inner));
-  return { m: Object.entries(v).map(([k, x]) => [k, enc(x as YamlValue, inner)]) };
+  const seen = ids.get(v);
+  if (seen !== undefined) return { ref: seen };
+  ids.set(v, ids.size);
+  if (Array.isArray(v)) return v.map((x) => enc(x, ids));
+  return { m: Object.entries(v).map(([k, x]) => [k, enc(x as YamlValue, ids)]) };
 }
 
 function ours(doc: string): Result {
   const r = parsePyYaml(doc, 'x', { tags: (n) => (n.kind === 'scalar' ? { $tag: n.tag, text: n.text } : { $tag: n.tag }) as never });
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (!r.ok || errors.length > 0) return { ok: false, line: errors[0]?.line ?? null };
-  return { ok: true, v: enc(r.value, new Set()) };
+  return { ok: true, v: enc(r.value, new Map()) };
 }
 
 /** Deterministic PRNG (mulberry32). */
@@ -90,6 +93,7 @@ const EDGE_CASES = [
   '- !!merge : *nope\n',
   'a: &x 1\nb: &x 2\n',
   '%TAG !e! tag:yaml.org,2002:\n---\na: !e!int "7"\n',
+  '- &a {<<: {x: [1]}, y: [2]}\n- {<<: *a}\n- *a\n- &b [*a, {<<: [*a, {z: *a}]}]\n- *b\n',
 ];
 
 function corpusDocs(): string[] {
