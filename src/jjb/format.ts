@@ -69,10 +69,17 @@ export function deepFormat(obj: YamlValue, params: YamlMap, opts: FormatOptions 
   const allowEmpty = opts.allowEmpty ?? false;
   let ret: YamlValue;
   if (typeof obj === 'string') ret = formatString(obj, params, allowEmpty);
-  else if (Array.isArray(obj)) ret = obj.map((item) => deepFormat(item, params, opts));
-  else if (isPlainMap(obj)) {
+  else if (Array.isArray(obj)) {
+    const out: YamlValue[] = new Array<YamlValue>(obj.length);
+    for (let i = 0; i < obj.length; i++) out[i] = deepFormat(obj[i], params, opts);
+    ret = out;
+  } else if (isPlainMap(obj)) {
     const out: YamlMap = {};
-    for (const k of Object.keys(obj)) out[keyText(deepFormat(k, params, opts))] = deepFormat(obj[k], params, opts);
+    for (const k of Object.keys(obj)) {
+      const key = k.includes('{') || k.includes('}') ? keyText(formatString(k, params, allowEmpty)) : k;
+      const v = obj[k];
+      out[key] = typeof v === 'string' ? formatString(v, params, allowEmpty) : deepFormat(v, params, opts);
+    }
     ret = out;
   } else if (obj instanceof JinjaTemplate) {
     const rendered = renderJinja(obj, params);
