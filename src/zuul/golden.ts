@@ -25,30 +25,32 @@ export interface GoldenShape {
   queues: Record<string, { name: string; projects: string[] }[]>;
 }
 
-export function goldenNode(n: JobNode): GoldenNode {
-  const g: GoldenNode = { job: n.job, voting: n.voting };
+/** One node in golden form. Fields are added in sorted key order, so no sorting is needed. */
+export function goldenNode(n: JobNode, memo?: Map<JobNode, GoldenNode>): GoldenNode {
+  const hit = memo?.get(n);
+  if (hit) return hit;
+  const g = {} as GoldenNode;
   if (n.branch?.length) g.branch = n.branch;
-  if (n.children.length > 0) g.children = n.children.map(goldenNode);
+  if (n.children.length > 0) g.children = n.children.map((c) => goldenNode(c, memo));
   if (n.files?.length) g.files = n.files;
   if (n.hold) g.hold = true;
+  g.job = n.job;
   if (n.mutex !== undefined) g.mutex = n.mutex;
   if (n.queueName) g.queue = n.queueName;
   if (n.skipIf) g['skip-if'] = skipIfRepr(n.skipIf);
-  return sortKeys(g);
-}
-
-function sortKeys<T extends object>(o: T): T {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(o).sort(byCodePoint)) out[k] = (o as Record<string, unknown>)[k];
-  return out as T;
+  g.voting = n.voting;
+  memo?.set(n, g);
+  return g;
 }
 
 export function toGoldenShape(resolved: ResolvedLayout): GoldenShape {
   const projects: GoldenShape['projects'] = {};
+  // Leaves are shared between trees; so are their golden forms (the result is read-only data).
+  const memo = new Map<JobNode, GoldenNode>();
   for (const name of [...resolved.projects.keys()].sort(byCodePoint)) {
     const pipes = resolved.projects.get(name)!;
     const out: Record<string, GoldenNode[]> = {};
-    for (const p of [...pipes.keys()].sort(byCodePoint)) out[p] = pipes.get(p)!.map(goldenNode);
+    for (const p of [...pipes.keys()].sort(byCodePoint)) out[p] = pipes.get(p)!.map((n) => goldenNode(n, memo));
     projects[name] = out;
   }
   const queues: GoldenShape['queues'] = {};

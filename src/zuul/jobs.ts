@@ -59,7 +59,7 @@ export class JobRegistry {
   private readonly jobs = new Map<string, JobState>();
   private readonly metajobs: { regex: PyRegex | undefined; job: JobState }[] = [];
   private readonly finals = new Map<string, ZuulJob>();
-  private readonly nodeAttrs = new Map<string, Omit<JobNode, 'children'>>();
+  private readonly leaves = new Map<string, JobNode>();
 
   constructor(private readonly regexes: PyRegexCache) {}
 
@@ -119,13 +119,13 @@ export class JobRegistry {
     return z;
   }
 
-  /** `{job, ...attributes}` of a job, computed once: tree nodes copy it. */
-  attrs(name: string): Omit<JobNode, 'children'> {
-    let a = this.nodeAttrs.get(name);
+  /** The job's leaf node `{job, ...attributes, children: []}`, frozen and shared by every tree. */
+  leaf(name: string): JobNode {
+    let a = this.leaves.get(name);
     if (!a) {
       const { name: job, ...rest } = this.resolved(name);
-      a = { job, ...rest };
-      this.nodeAttrs.set(name, a);
+      a = Object.freeze({ job, ...rest, children: Object.freeze([]) as unknown as JobNode[] });
+      this.leaves.set(name, a);
     }
     return a;
   }

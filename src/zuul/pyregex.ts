@@ -218,13 +218,12 @@ export function compilePyRegex(source: string): Compiled {
   const t = translatePyRegex(source);
   if (!t.ok) return t;
   let sticky: RegExp;
-  let free: RegExp;
   try {
     sticky = new RegExp(t.pattern.js, t.pattern.flags + 'y');
-    free = new RegExp(t.pattern.js, t.pattern.flags);
   } catch (err) {
     return { ok: false, source, error: (err as Error).message };
   }
+  let free: RegExp | undefined;
   const regex: PyRegex = {
     source,
     constructs: t.pattern.constructs,
@@ -233,6 +232,7 @@ export function compilePyRegex(source: string): Compiled {
       return sticky.test(s);
     },
     search(s) {
+      free ??= new RegExp(t.pattern.js, t.pattern.flags);
       return free.test(s);
     },
   };

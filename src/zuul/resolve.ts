@@ -38,11 +38,13 @@ export function resolveLayout(layout: Layout, opts: ResolveOptions = {}): Resolv
     for (const pipeline of pipelineNames) {
       if (!config.has(pipeline)) continue;
       const level: TreeLevel = { children: [] };
-      const line = project.pipelines.has(pipeline) ? layout.findLine(project.line, `${pipeline}:`) : project.line;
       const ctx: TreeContext = {
-        attrs: (name) => registry.attrs(name),
+        leaf: (name) => registry.leaf(name),
         diag: (d) => diags.push(d),
-        where: { file, ...(line !== undefined ? { line } : {}), repo: project.name },
+        where: () => {
+          const line = project.pipelines.has(pipeline) ? layout.findLine(project.line, `${pipeline}:`) : project.line;
+          return { file, ...(line !== undefined ? { line } : {}), repo: project.name };
+        },
         seen: (name) => {
           if (opts.jjbJobNames && !opts.jjbJobNames.has(name) && !BUILTIN_JOBS.has(name) && !unknownJobs.has(name)) {
             unknownJobs.set(name, { line: layout.findLine(project.line, name), repo: project.name });

@@ -133,7 +133,10 @@ export interface ZuulJob {
   filters: JobFilters;
 }
 
-/** A node of a project's job tree: the job's attributes, plus the jobs that start after it succeeds. */
+/**
+ * A node of a project's job tree: the job's attributes, plus the jobs that start after it succeeds.
+ * Nodes are immutable: leaves are frozen objects shared by every tree that lists the job.
+ */
 export interface JobNode extends Omit<ZuulJob, 'name'> {
   job: string;
   children: JobNode[];
