@@ -24,7 +24,8 @@ export function buildChangeQueues(
   where: { file: string; line?: number; pipeline: string },
   diags: Diagnostic[],
 ): ChangeQueue[] {
-  const projects = [...trees.keys()].sort(byCodePoint);
+  // Default sort compares UTF-16 code units: Python's order for these (BMP) names.
+  const projects = [...trees.keys()].sort();
   const parent = projects.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;

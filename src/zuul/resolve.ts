@@ -32,25 +32,30 @@ export function resolveLayout(layout: Layout, opts: ResolveOptions = {}): Resolv
   const projects = new Map<string, ProjectPipelines>();
   const idle: string[] = [];
   const unknownJobs = new Map<string, { line?: number; repo: string }>();
+  // One context for all trees; `at` says which project and pipeline is being built.
+  const at = { project: layout.projects[0]!, pipeline: '' };
+  const ctx: TreeContext = {
+    leaf: (name) => registry.leaf(name),
+    diag: (d) => diags.push(d),
+    where: () => {
+      const { project, pipeline } = at;
+      const line = project.pipelines.has(pipeline) ? layout.findLine(project.line, `${pipeline}:`) : project.line;
+      return { file, ...(line !== undefined ? { line } : {}), repo: project.name };
+    },
+    seen: (name) => {
+      if (opts.jjbJobNames && !opts.jjbJobNames.has(name) && !BUILTIN_JOBS.has(name) && !unknownJobs.has(name)) {
+        unknownJobs.set(name, { line: layout.findLine(at.project.line, name), repo: at.project.name });
+      }
+    },
+  };
   for (const project of layout.projects) {
-    const config = effectiveConfig(project, templates, pipelineNames, file, diags);
+    const config = effectiveConfig(project, templates, file, diags);
     const trees: ProjectPipelines = new Map();
+    at.project = project;
     for (const pipeline of pipelineNames) {
       if (!config.has(pipeline)) continue;
+      at.pipeline = pipeline;
       const level: TreeLevel = { children: [] };
-      const ctx: TreeContext = {
-        leaf: (name) => registry.leaf(name),
-        diag: (d) => diags.push(d),
-        where: () => {
-          const line = project.pipelines.has(pipeline) ? layout.findLine(project.line, `${pipeline}:`) : project.line;
-          return { file, ...(line !== undefined ? { line } : {}), repo: project.name };
-        },
-        seen: (name) => {
-          if (opts.jjbJobNames && !opts.jjbJobNames.has(name) && !BUILTIN_JOBS.has(name) && !unknownJobs.has(name)) {
-            unknownJobs.set(name, { line: layout.findLine(project.line, name), repo: project.name });
-          }
-        },
-      };
       addJobs(level, config.get(pipeline), ctx);
       trees.set(pipeline, level.children);
     }
@@ -77,31 +82,37 @@ export function resolveLayout(layout: Layout, opts: ResolveOptions = {}): Resolv
 }
 
 /**
- * The project's job list per pipeline: templates expanded with `{name}` = short name and the call's keys,
- * prepended in reverse so that the final order is templates in listed order, then the project's own entries.
+ * The project's job list per pipeline: templates expanded with `{name}` = short name and the call's keys.
+ * Zuul prepends each template's list in reverse call order; the result, built here by appending, is the same:
+ * templates in listed order, then the project's own entries.
  */
 function effectiveConfig(
   project: ProjectEntry,
   templates: Map<string, ProjectTemplate & { braces: boolean }>,
-  pipelineNames: string[],
   file: string,
   diags: Diagnostic[],
 ): Map<string, unknown> {
-  const config = new Map<string, unknown>(project.pipelines);
-  const shortname = project.name.split('/').pop()!;
-  for (const call of [...project.templates].reverse()) {
+  if (project.templates.length === 0) return project.pipelines;
+  const config = new Map<string, unknown[]>();
+  const shortname = project.name.slice(project.name.lastIndexOf('/') + 1);
+  for (const call of project.templates) {
     const tpl = templates.get(call.name);
     if (!tpl) continue; // reported by parseLayout (Zuul itself would crash)
     const errors: string[] = [];
-    const params = { ...call.params, name: shortname };
-    for (const pipeline of pipelineNames) {
-      if (!tpl.pipelines.has(pipeline)) continue;
-      const raw = tpl.pipelines.get(pipeline);
+    for (const [pipeline, raw] of tpl.pipelines) {
       // Formatting without any brace is the identity: skip the copy.
-      const expanded = tpl.braces ? deepFormat(raw, params, errors) : raw;
-      config.set(pipeline, [...asList(expanded), ...asList(config.get(pipeline))]);
+      const expanded = tpl.braces ? deepFormat(raw, { ...call.params, name: shortname }, errors) : raw;
+      let list = config.get(pipeline);
+      if (!list) config.set(pipeline, (list = []));
+      for (const x of asList(expanded)) list.push(x);
     }
     for (const e of errors) diags.push(zuulDiag('zuul-template-format', { file, ...(call.line !== undefined ? { line: call.line } : {}) }, `${call.name}: ${e}`, { repo: project.name }));
+  }
+  for (const [pipeline, own] of project.pipelines) {
+    if (own === null) diags.push(zuulDiag('zuul-null-tree', { file, ...(project.line !== undefined ? { line: project.line } : {}) }, pipeline, { repo: project.name }));
+    let list = config.get(pipeline);
+    if (!list) config.set(pipeline, (list = []));
+    for (const x of asList(own)) list.push(x);
   }
   return config;
 }
