@@ -2,9 +2,11 @@
  * `j2a zuul jobs <layout.yaml> [--project NAME...] [--format json|table] [--jjb PATH]`.
  * json: `{"projects": ..., "queues": ...}` in the shape of shared/golden/zuul-jobtrees.json (compact, sorted keys);
  * table: project / pipeline / job / voting / filters. Diagnostics go to stderr as `file:line: severity code: msg`.
- * `--jjb` takes a list of JJB job names, one per line (the expander's job list); tree jobs outside it are reported.
+ * `--jjb PATH`: the JJB jobs; tree jobs JJB does not define are reported. PATH is a JJB directory (expanded with the
+ * JJB stage: `loadJjb` + `expandJobs` of src/jjb, loaded on demand) or a file of job names, one per line.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { toGoldenShape } from './golden.js';
@@ -18,20 +20,39 @@ interface JobsOptions {
   jjb?: string;
 }
 
-function readJobNames(path: string): Set<string> {
-  if (!existsSync(path) || statSync(path).isDirectory()) {
-    throw new InvalidArgumentError(`--jjb expects a file of JJB job names, one per line: ${path}`);
+interface JjbStage {
+  loadJjb: (inputs: string[], opts: { root: string }) => unknown;
+  expandJobs: (loaded: unknown) => { jobs: { name: string }[] };
+}
+
+/** The names of the jobs JJB generates from a directory, or listed in a file (one per line, `#` comments). */
+export async function readJobNames(p: string): Promise<Set<string>> {
+  if (!existsSync(p)) throw new InvalidArgumentError(`--jjb: not found: ${p}`);
+  if (statSync(p).isDirectory()) {
+    // Loaded by name so this stage builds without the JJB stage; the JJB stage owns src/jjb/index.ts.
+    const spec = '../jjb/index.js';
+    const jjb = (await import(spec)) as Partial<JjbStage>;
+    if (!jjb.loadJjb || !jjb.expandJobs) throw new InvalidArgumentError('--jjb DIR needs the JJB stage (src/jjb); pass a file of job names');
+    const root = path.dirname(path.resolve(p));
+    return new Set(jjb.expandJobs(jjb.loadJjb([path.resolve(p)], { root })).jobs.map((j) => j.name));
   }
-  const names = readFileSync(path, 'utf8').split('\n').map((l) => l.trim());
+  const names = readFileSync(p, 'utf8').split('\n').map((l) => l.trim());
   return new Set(names.filter((l) => l !== '' && !l.startsWith('#')));
 }
 
-export function runZuulJobs(layoutFile: string, opts: JobsOptions, out: (s: string) => void, err: (s: string) => void): number {
+export async function runZuulJobs(layoutFile: string, opts: JobsOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (!existsSync(layoutFile)) {
     err(`j2a: layout not found: ${layoutFile}\n`);
     return 2;
   }
-  const jjbJobNames = opts.jjb ? readJobNames(opts.jjb) : undefined;
+  let jjbJobNames: Set<string> | undefined;
+  try {
+    jjbJobNames = opts.jjb ? await readJobNames(opts.jjb) : undefined;
+  } catch (e) {
+    if (!(e instanceof InvalidArgumentError)) throw e;
+    err(`j2a: ${e.message}\n`);
+    return 2;
+  }
   const parsed = loadLayout(layoutFile);
   const resolved = resolveLayout(parsed.layout, jjbJobNames ? { jjbJobNames } : {});
   const diags: Diagnostic[] = sortDiagnostics([...parsed.diagnostics, ...resolved.diagnostics]);
@@ -62,8 +83,8 @@ export function registerZuulCommands(program: Command): void {
     .argument('<layout>', 'path to zuul/layout.yaml')
     .option('--project <name...>', 'only these projects (repeatable)')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('json'))
-    .option('--jjb <file>', 'JJB job names, one per line: report tree jobs JJB does not define')
-    .action((layout: string, opts: JobsOptions) => {
-      process.exitCode = runZuulJobs(layout, opts, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    .option('--jjb <path>', 'JJB directory (or file of job names): report tree jobs JJB does not define')
+    .action(async (layout: string, opts: JobsOptions) => {
+      process.exitCode = await runZuulJobs(layout, opts, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     });
 }

@@ -12,21 +12,9 @@ import type { PyRegex, PyRegexCache } from './pyregex.js';
 import type { JobEntry, JobNode, SkipIfEntry, ZuulJob } from './types.js';
 import { isDict, strings, toList, truthy } from './values.js';
 
-/** A job while the layout is read: booleans may be unset on metajobs. */
-interface JobState {
+/** A job while the layout is read: booleans may be unset on metajobs; tags still a set. */
+interface JobState extends Partial<Omit<ZuulJob, 'name' | 'tags' | 'swift' | 'filters'>> {
   name: string;
-  voting?: boolean;
-  hold?: boolean;
-  branch?: string[];
-  files?: string[];
-  skipIf?: SkipIfEntry[];
-  mutex?: string;
-  queueName?: string;
-  successMessage?: string;
-  failureMessage?: string;
-  successPattern?: string;
-  failurePattern?: string;
-  parameterFunction?: string;
   tags: Set<string>;
   swift: Record<string, unknown>;
 }

@@ -7,16 +7,16 @@ import { repoRoot } from '../helpers/shared.js';
 
 const fixture = path.join(repoRoot, 'test/fixtures/zuul/small/layout.yaml');
 
-function run(args: { project?: string[]; format: 'json' | 'table'; jjb?: string }) {
+async function run(args: { project?: string[]; format: 'json' | 'table'; jjb?: string }) {
   let out = '';
   let err = '';
-  const code = runZuulJobs(fixture, args, (s) => (out += s), (s) => (err += s));
+  const code = await runZuulJobs(fixture, args, (s) => (out += s), (s) => (err += s));
   return { code, out, err };
 }
 
 describe('j2a zuul jobs', () => {
-  it('--format json prints {projects, queues} in the golden shape', () => {
-    const r = run({ format: 'json' });
+  it('--format json prints {projects, queues} in the golden shape', async () => {
+    const r = await run({ format: 'json' });
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(JSON.parse(r.out)).toEqual({
@@ -45,15 +45,26 @@ describe('j2a zuul jobs', () => {
     });
   });
 
-  it('--project filters projects and queues; --format table is one line per job', () => {
-    const r = run({ format: 'table', project: ['org/alpha'] });
+  it('--project filters projects and queues; --format table is one line per job', async () => {
+    const r = await run({ format: 'table', project: ['org/alpha'] });
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^PROJECT\s+PIPELINE\s+JOB\s+VOTING\s+FILTERS$/);
     expect(lines).toHaveLength(6);
     expect(lines[4]).toMatch(/^org\/alpha\s+check\s+ {2}alpha-deploy-non-voting\s+no$/);
-    const j = JSON.parse(run({ format: 'json', project: ['org/beta'] }).out);
+    const j = JSON.parse((await run({ format: 'json', project: ['org/beta'] })).out);
     expect(Object.keys(j.projects)).toEqual(['org/beta']);
+  });
+
+  it('--jjb with a file of job names reports tree jobs JJB does not define (noop is built in)', async () => {
+    const names = path.join(repoRoot, 'test/fixtures/zuul/small/jjb-job-names.txt');
+    const r = await run({ format: 'json', jjb: names });
+    expect(r.code).toBe(0);
+    expect(r.err.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/layout\.yaml:5\d: warning zuul-job-undefined: .*: alpha-deploy-non-voting \(repo org\/alpha/),
+      expect.stringMatching(/layout\.yaml:\d+: warning zuul-job-undefined: .*: beta-only \(repo org\/beta/),
+    ]);
+    expect((await run({ format: 'json', jjb: '/nonexistent' })).code).toBe(2);
   });
 
   it('the pipelines are typed data: merge keys, defaults, reporters, window', () => {
