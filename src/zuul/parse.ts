@@ -122,19 +122,27 @@ function parseProject(
   const name = String(item['name']);
   const mergeMode = item['merge-mode'] === undefined ? 'merge-resolve' : String(item['merge-mode']);
   if (!MERGE_MODES.has(mergeMode)) diags.push(zuulDiag('zuul-unknown-merge-mode', { file, line }, `${name}: ${mergeMode}`, { repo: name }));
-  const project: ProjectEntry = { name, templates: [], mergeMode, pipelines: new Map(), ...(line !== undefined ? { line } : {}) };
-  for (const call of toList(item['template'])) {
+  // Plain loops and assignments: this runs once per project (2,182), mostly before the JIT warms up.
+  const project: ProjectEntry = { name, templates: [], mergeMode, pipelines: new Map() };
+  if (line !== undefined) project.line = line;
+  const calls = toList(item['template']);
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i];
     const callLine = y.lineOf(call) ?? line;
-    const params: Record<string, unknown> = isDict(call) ? { ...call } : { name: call };
-    const tname = String(params['name']);
-    delete params['name'];
-    const tc: TemplateCall = { name: tname, params, ...(callLine !== undefined ? { line: callLine } : {}) };
+    const params: Record<string, unknown> = {};
+    let tname: string;
+    if (isDict(call)) {
+      tname = String(call['name']);
+      for (const k in call) if (k !== 'name') params[k] = call[k];
+    } else tname = String(call);
+    const tc: TemplateCall = { name: tname, params };
+    if (callLine !== undefined) tc.line = callLine;
     project.templates.push(tc);
     if (!templates.has(tname)) diags.push(zuulDiag('zuul-template-undefined', { file, line: callLine }, tname, { repo: name }));
   }
-  for (const [k, v] of Object.entries(item)) {
+  for (const k in item) {
     if (PROJECT_KEYS.has(k)) continue;
-    if (pipelines.has(k)) project.pipelines.set(k, v);
+    if (pipelines.has(k)) project.pipelines.set(k, item[k]);
     else diags.push(zuulDiag('zuul-unknown-pipeline', { file, line: y.findLine(line, `${k}:`) }, `project ${name}: ${k}`, { repo: name }));
   }
   return project;
