@@ -6,6 +6,7 @@
  *   `i` becomes the JS flag, `m`/`s`/`x` change how `^ $ .` and whitespace are rewritten, `L u` are dropped (Python 2
  *   `str` patterns are ASCII, as JS without `u`);
  * - `.` matches anything but `\n` (JS also stops at `\r`, U+2028, U+2029): `[^\n]`, or `[\s\S]` under `s`;
+ * - `\s` is ASCII whitespace in Python 2 `str` patterns (JS adds Unicode spaces): `[ \t\n\r\f\v]`;
  * - `$` without `m` also matches before a final `\n`: `(?=\n?$)`; with `m`, `^`/`$` only break lines at `\n`;
  * - `\A` `\Z`, `(?P<n>…)` `(?P=n)`, comments `(?#…)`, `{,n}` (JS reads it as literal text), `[]…]` (a leading `]`
  *   is literal in Python, an empty class in JS), `\a` (bell), and escapes that JS gives a meaning Python does not
@@ -27,6 +28,7 @@ export interface PyPattern {
 export type Translation = { ok: true; pattern: PyPattern } | { ok: false; source: string; error: string };
 
 const FLAG_LETTERS = new Set(['i', 'L', 'm', 's', 'u', 'x', 't']);
+const PY_SPACE = ' \\t\\n\\r\\f\\v';
 
 /** Python 2.7 flags set by `(?…)` groups anywhere in the pattern (they are global in 2.7). */
 function scanInlineFlags(src: string): { flags: Set<string>; leadingOnly: boolean; error?: string } {
@@ -74,6 +76,7 @@ export function translatePyRegex(source: string): Translation {
   const verbose = f.has('x');
   const multiline = f.has('m');
   const dotall = f.has('s');
+  const unicode = f.has('u');
   let out = '';
   let inClass = false;
   let classStart = false;
@@ -89,6 +92,12 @@ export function translatePyRegex(source: string): Translation {
       else if (n === 'Z' && !inClass) (out += '(?![\\s\\S])'), constructs.add('\\Z');
       else if (n === 'a') (out += '\\x07'), constructs.add('\\a');
       else if (n === 'c' || n === 'k' || n === 'u') (out += n), constructs.add(`\\${n}`);
+      else if ((n === 's' || n === 'S') && !unicode) {
+        // Python 2 str patterns: ASCII whitespace only (JS \s also takes Unicode spaces).
+        if (inClass) out += n === 's' ? PY_SPACE : '\\S';
+        else out += n === 's' ? `[${PY_SPACE}]` : `[^${PY_SPACE}]`;
+        constructs.add('\\s');
+      }
       else out += '\\' + n;
       continue;
     }

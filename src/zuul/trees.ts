@@ -73,6 +73,8 @@ export function addJobs(level: TreeLevel, configJobs: unknown, ctx: TreeContext)
       diag(ctx, 'zuul-nested-list', JSON.stringify(job));
       for (const x of job) addJobs(level, pyIter(x), ctx);
     } else if (isDict(job)) {
+      const keys = Object.keys(job);
+      if (keys.length > 1) diag(ctx, 'zuul-multi-key-tree-dict', keys.join(', '));
       for (const [parent, children] of Object.entries(job)) addJobs(addJob(level, parent, ctx, true), children, ctx);
     } else {
       // Zuul ignores any other scalar silently (its isinstance checks fall through).

@@ -125,3 +125,13 @@ describe('Python semantics JavaScript lacks', () => {
     expect(compilePyRegex('\\')).toMatchObject({ ok: false });
   });
 });
+
+describe('character classes Python 2 reads as ASCII', () => {
+  it('\\s and \\S are ASCII whitespace only (no NBSP), in and out of classes', () => {
+    expect(re('a\\sb').match('a\u00a0b')).toBe(false);
+    expect(re('a\\sb').match('a\tb')).toBe(true);
+    expect(re('a\\Sb').match('a\u00a0b')).toBe(true);
+    expect(re('a[\\sx]b').match('a\u00a0b')).toBe(false);
+    expect(re('a[\\sx]b').match('a\vb')).toBe(true);
+  });
+});

@@ -102,6 +102,16 @@ describe('job trees', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['zuul-nested-list']);
   });
 
+  it('a mapping with several parents is reported: Python 2 dict order is not file order', () => {
+    const { resolved, diagnostics } = resolveYaml(`projects:
+  - name: p
+    check:
+      - {a: [b], c: [d]}
+`);
+    expect(jobsOf(resolved.projects.get('p')!.get('check'))).toEqual(['a', 'c']);
+    expect(diagnostics.map((d) => d.code)).toEqual(['zuul-multi-key-tree-dict']);
+  });
+
   it('job attributes are global: the same node data in every project and pipeline', () => {
     const { resolved } = resolveYaml(`jobs:
   - name: j
