@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import { zuulDiag } from './codes.js';
 import { readYaml, type LoadedYaml } from './load.js';
-import { parsePipeline, pipelineRegexes } from './pipelines.js';
+import { forEachPipelineRegex, parsePipeline } from './pipelines.js';
 import { PyRegexCache } from './pyregex.js';
 import type { JobEntry, Layout, ProjectEntry, ProjectTemplate, TemplateCall } from './types.js';
 import { isDict, strings, toList, type Dict } from './values.js';
@@ -149,15 +149,15 @@ function parseProject(
 }
 
 function checkRegexes(layout: Layout, diags: Diagnostic[]): void {
-  const check = (source: string, line: number | undefined, what: string) => {
+  const check = (source: string, line: number | undefined, kind: string, name: string) => {
     const c = layout.regexes.compile(source);
-    if (!c.ok) diags.push(zuulDiag('zuul-invalid-regex', { file: layout.file, line }, `${what}: ${source}: ${c.error}`));
+    if (!c.ok) diags.push(zuulDiag('zuul-invalid-regex', { file: layout.file, line }, `${kind} ${name}: ${source}: ${c.error}`));
     else if (c.regex.constructs.includes('inline-flags-not-leading')) {
-      diags.push(zuulDiag('zuul-regex-flags-not-leading', { file: layout.file, line }, `${what}: ${source}`));
+      diags.push(zuulDiag('zuul-regex-flags-not-leading', { file: layout.file, line }, `${kind} ${name}: ${source}`));
     }
   };
-  for (const p of layout.pipelines) for (const r of pipelineRegexes(p)) check(r.source, r.line, `pipeline ${p.name}`);
-  for (const j of jobRegexes(layout.jobs)) check(j.source, j.line, `job ${j.job}`);
+  for (const p of layout.pipelines) forEachPipelineRegex(p, (source, line) => check(source, line, 'pipeline', p.name));
+  for (const j of jobRegexes(layout.jobs)) check(j.source, j.line, 'job', j.job);
 }
 
 /** Every regex of the `jobs:` section: metajob names, branch, files, skip-if. */

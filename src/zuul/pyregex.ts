@@ -28,12 +28,18 @@ export interface PyPattern {
 export type Translation = { ok: true; pattern: PyPattern } | { ok: false; source: string; error: string };
 
 const FLAG_LETTERS = new Set(['i', 'L', 'm', 's', 'u', 'x', 't']);
+/** Characters with no special handling outside a class (in verbose mode, whitespace and `#` are special). */
+const PLAIN = /[^\\[(){.$^]+/y;
+const PLAIN_VERBOSE = /[^\\[(){.$^\s#]+/y;
+/** Inside a class only `\` and `]` matter. */
+const CLASS_PLAIN = /[^\\\]]+/y;
 const PY_SPACE = ' \\t\\n\\r\\f\\v';
 
 /** Python 2.7 flags set by `(?…)` groups anywhere in the pattern (they are global in 2.7). */
 function scanInlineFlags(src: string): { flags: Set<string>; leadingOnly: boolean; error?: string } {
   const flags = new Set<string>();
   let leadingOnly = true;
+  if (!src.includes('(?')) return { flags, leadingOnly };
   let inClass = false;
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
@@ -81,7 +87,18 @@ export function translatePyRegex(source: string): Translation {
   let inClass = false;
   let classStart = false;
   const src = source;
+  const plain = verbose ? PLAIN_VERBOSE : PLAIN;
   for (let i = 0; i < src.length; i++) {
+    // Copy runs of ordinary characters at once (most of every pattern).
+    const run = inClass ? CLASS_PLAIN : plain;
+    run.lastIndex = i;
+    const m = run.exec(src);
+    if (m) {
+      out += m[0];
+      i += m[0].length - 1;
+      classStart = false;
+      continue;
+    }
     const c = src[i]!;
     if (c === '\\') {
       const n = src[i + 1];
