@@ -17,6 +17,7 @@ export const ZUUL_CODES = {
   'zuul-bad-job-name': { severity: 'error', message: 'job name in a tree must be a string without whitespace' },
   'zuul-nested-list': { severity: 'warning', message: 'nested list in a job tree: Zuul 2.5 iterates each item (a string becomes one job per character)' },
   'zuul-multi-key-tree-dict': { severity: 'warning', message: 'job tree mapping with several parents: Zuul 2.5 (Python 2) visits them in hash order, j2a in file order' },
+  'zuul-filtered-parent': { severity: 'warning', message: 'a job with children has branch/files/skip-if filters: when it is filtered out, Zuul 2.5 still waits for its children and the item never completes' },
   'zuul-null-tree': { severity: 'warning', message: 'empty (null) job list; Zuul 2.5 would fail on it, read as an empty list' },
   'zuul-bad-value': { severity: 'error', message: 'attribute has a value of the wrong type' },
   'zuul-queue-name-conflict': { severity: 'error', message: 'more than one name assigned to a change queue' },

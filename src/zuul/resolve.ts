@@ -62,6 +62,7 @@ export function resolveLayout(layout: Layout, opts: ResolveOptions = {}): Resolv
       const level: TreeLevel = { children: [] };
       addJobs(level, config.get(pipeline), ctx);
       trees.set(pipeline, level.children);
+      checkFilteredParents(level.children, ctx);
     }
     // A later duplicate entry replaces the earlier one, as `layout.projects[name] = project` does.
     projects.delete(project.name);
@@ -134,4 +135,17 @@ function hasBraces(v: unknown): boolean {
   if (Array.isArray(v)) return v.some(hasBraces);
   if (v !== null && typeof v === 'object') return Object.entries(v).some(([k, x]) => hasBraces(k) || hasBraces(x));
   return false;
+}
+
+/** Doc §7: a filtered-out parent never launches its subtree, yet its children stay expected. */
+function checkFilteredParents(nodes: JobNode[], ctx: TreeContext): void {
+  for (const n of nodes) {
+    if (n.children.length === 0) continue;
+    const f = n.filters;
+    if (f.branches.length > 0 || f.files.length > 0 || f.skipIf) {
+      const where = ctx.where();
+      ctx.diag(zuulDiag('zuul-filtered-parent', where, n.job, { repo: where.repo, job: n.job }));
+    }
+    checkFilteredParents(n.children, ctx);
+  }
 }

@@ -112,6 +112,19 @@ describe('job trees', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['zuul-multi-key-tree-dict']);
   });
 
+  it('a parent with branch/files/skip-if filters is reported (its children would wait forever)', () => {
+    const { diagnostics } = resolveYaml(`jobs:
+  - name: parent
+    files: ['^src/']
+projects:
+  - name: p
+    check:
+      - parent: [child]
+      - other: [child]
+`);
+    expect(diagnostics.map((d) => [d.code, d.job])).toEqual([['zuul-filtered-parent', 'parent']]);
+  });
+
   it('job attributes are global: the same node data in every project and pipeline', () => {
     const { resolved } = resolveYaml(`jobs:
   - name: j
