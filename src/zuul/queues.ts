@@ -12,13 +12,6 @@ import type { ChangeQueue, JobNode } from './types.js';
 
 const NOOP = 'noop';
 
-function collectJobs(nodes: JobNode[], out: Map<string, JobNode>): void {
-  for (const n of nodes) {
-    out.set(n.job, n);
-    collectJobs(n.children, out);
-  }
-}
-
 export function buildChangeQueues(
   trees: Map<string, JobNode[]>,
   where: { file: string; line?: number; pipeline: string },
@@ -32,35 +25,42 @@ export function buildChangeQueues(
     return i;
   };
   const owner = new Map<string, number>();
-  const jobsOf: Map<string, JobNode>[] = [];
-  projects.forEach((p, i) => {
-    const jobs = new Map<string, JobNode>();
-    collectJobs(trees.get(p)!, jobs);
-    jobsOf.push(jobs);
-    for (const job of jobs.keys()) {
-      if (job === NOOP) continue;
-      const o = owner.get(job);
-      if (o === undefined) owner.set(job, i);
-      else {
-        const a = find(o);
-        const b = find(i);
-        // Keep the smaller index as root: the queue of the alphabetically first project.
-        if (a !== b) a < b ? (parent[b] = a) : (parent[a] = b);
+  const queueNames: (string[] | undefined)[] = [];
+  const walk = (nodes: JobNode[], i: number): void => {
+    for (let k = 0; k < nodes.length; k++) {
+      const n = nodes[k]!;
+      if (n.queueName) {
+        const names = (queueNames[i] ??= []);
+        if (!names.includes(n.queueName)) names.push(n.queueName);
       }
+      if (n.job !== NOOP) {
+        const o = owner.get(n.job);
+        if (o === undefined) owner.set(n.job, i);
+        else {
+          const a = find(o);
+          const b = find(i);
+          // Keep the smaller index as root: the queue of the alphabetically first project.
+          if (a < b) parent[b] = a;
+          else if (b < a) parent[a] = b;
+        }
+      }
+      if (n.children.length > 0) walk(n.children, i);
     }
-  });
+  };
+  for (let i = 0; i < projects.length; i++) walk(trees.get(projects[i]!)!, i);
+
   const members = new Map<number, number[]>();
-  projects.forEach((_, i) => {
+  for (let i = 0; i < projects.length; i++) {
     const r = find(i);
     const list = members.get(r);
     if (list) list.push(i);
     else members.set(r, [i]);
-  });
+  }
   const queues: ChangeQueue[] = [];
-  for (const root of [...members.keys()].sort((a, b) => a - b)) {
-    const idx = members.get(root)!;
+  // Map keys are in first-seen order, which is ascending root index since each root is its smallest member.
+  for (const idx of members.values()) {
     const names = new Set<string>();
-    for (const i of idx) for (const n of jobsOf[i]!.values()) if (n.queueName) names.add(n.queueName);
+    for (const i of idx) for (const q of queueNames[i] ?? []) names.add(q);
     const memberNames = idx.map((i) => projects[i]!);
     const assigned = [...names].sort(byCodePoint);
     if (assigned.length > 1) {
