@@ -50,6 +50,17 @@ describe.skipIf(!hasShared)('Zuul layout golden (zuul-jobtrees.json)', () => {
     expect(resolved.idleProjects).toEqual(['mediawiki/services/change-propagation/deploy']);
   });
 
+  it('every regex of the layout translates; the rewrites it needs (distinct patterns per construct)', () => {
+    // 689 distinct patterns (metajobs, branch/files/skip-if, triggers with the e-mail allow-list).
+    expect(Object.fromEntries(resolved.layout.regexes.constructCounts())).toEqual({
+      '.': 100,
+      $: 572,
+      'inline-flags': 7,
+      '^ multiline': 7,
+      '\\s': 7,
+    });
+  });
+
   it('the JSON text equals the golden without _meta', () => {
     const { _meta: _m, ...rest } = JSON.parse(readFileSync(path.join(goldenDir, 'zuul-jobtrees.json'), 'utf8')) as Record<string, unknown>;
     expect(JSON.stringify(ours)).toBe(JSON.stringify(rest));
