@@ -108,9 +108,10 @@ export class JobRegistry {
   }
 
   /** The job's leaf node `{job, ...attributes, children: []}`, frozen and shared by every tree. */
-  leaf(name: string): JobNode {
+  leaf(name: string, onCreate?: (name: string) => void): JobNode {
     let a = this.leaves.get(name);
     if (!a) {
+      onCreate?.(name);
       const { name: job, ...rest } = this.resolved(name);
       a = Object.freeze({ job, ...rest, children: Object.freeze([]) as unknown as JobNode[] });
       this.leaves.set(name, a);

@@ -8,13 +8,15 @@ import { zuulDiag } from './codes.js';
 import { deepFormat } from './format.js';
 import { JobRegistry } from './jobs.js';
 import { buildChangeQueues } from './queues.js';
-import { addJobs, type TreeContext, type TreeLevel } from './trees.js';
+import { addJobs, diag as treeDiag, type TreeContext, type TreeLevel } from './trees.js';
 import type { JobNode, Layout, ProjectEntry, ProjectPipelines, ResolvedLayout } from './types.js';
 
 export interface ResolveOptions {
   /** Job names JJB defines; when given, tree jobs outside it (except `noop`) are reported. */
   jjbJobNames?: Set<string>;
 }
+
+const NO_WHITESPACE = /^\S+$/;
 
 /** Zuul's built-in job: instant success, never sent to Jenkins. */
 export const BUILTIN_JOBS = new Set(['noop']);
@@ -38,18 +40,20 @@ export function resolveLayout(layout: Layout, opts: ResolveOptions = {}): Resolv
   // One context for all trees; `at` says which project and pipeline is being built.
   const at = { project: layout.projects[0]!, pipeline: '' };
   const ctx: TreeContext = {
-    leaf: (name) => registry.leaf(name),
+    leaf: (name) => registry.leaf(name, firstUse),
     diag: (d) => diags.push(d),
     where: () => {
       const { project, pipeline } = at;
       const line = project.pipelines.has(pipeline) ? layout.findLine(project.line, `${pipeline}:`) : project.line;
       return { file, ...(line !== undefined ? { line } : {}), repo: project.name };
     },
-    seen: (name) => {
-      if (opts.jjbJobNames && !opts.jjbJobNames.has(name) && !BUILTIN_JOBS.has(name) && !unknownJobs.has(name)) {
-        unknownJobs.set(name, { line: layout.findLine(at.project.line, name), repo: at.project.name });
-      }
-    },
+  };
+  // Once per job name, at its first tree: Zuul's `^\S+$` rule and the JJB cross-check.
+  const firstUse = (name: string): void => {
+    if (!NO_WHITESPACE.test(name)) treeDiag(ctx, 'zuul-bad-job-name', JSON.stringify(name));
+    if (opts.jjbJobNames && !opts.jjbJobNames.has(name) && !BUILTIN_JOBS.has(name)) {
+      unknownJobs.set(name, { line: layout.findLine(at.project.line, name), repo: at.project.name });
+    }
   };
   for (const project of layout.projects) {
     const config = effectiveConfig(project, templates, file, diags);

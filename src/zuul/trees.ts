@@ -16,18 +16,17 @@ export interface TreeLevel {
 }
 
 export interface TreeContext {
-  /** The job's shared, frozen leaf node (no children); a node that gets children is copied first. */
+  /**
+   * The job's shared, frozen leaf node (no children); a node that gets children is copied first. The first
+   * request for a name also checks it (whitespace, JJB), once per job rather than once per node.
+   */
   leaf: (name: string) => JobNode;
   diag: (d: Diagnostic) => void;
   /** Where the tree is written; computed only when a diagnostic needs it. */
   where: () => { file: string; line?: number; repo: string };
-  /** Every job name referenced, for the JJB cross-check. */
-  seen: (name: string) => void;
 }
 
-const NO_WHITESPACE = /^\S+$/;
-
-function diag(ctx: TreeContext, code: ZuulCode, detail?: string): void {
+export function diag(ctx: TreeContext, code: ZuulCode, detail?: string): void {
   const where = ctx.where();
   ctx.diag(zuulDiag(code, where, detail, { repo: where.repo }));
 }
@@ -42,8 +41,6 @@ function addJob(level: TreeLevel, name: string, ctx: TreeContext, forChildren: b
   let i = 0;
   while (i < nodes.length && nodes[i]!.job !== name) i++;
   if (i === nodes.length) {
-    if (!NO_WHITESPACE.test(name)) diag(ctx, 'zuul-bad-job-name', JSON.stringify(name));
-    ctx.seen(name);
     nodes.push(ctx.leaf(name));
   }
   const node = nodes[i]!;

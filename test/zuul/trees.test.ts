@@ -125,6 +125,21 @@ projects:
     expect(diagnostics.map((d) => [d.code, d.job])).toEqual([['zuul-filtered-parent', 'parent']]);
   });
 
+  it('a job name with whitespace is reported once (Zuul requires ^\\S+$); other scalars are ignored by Zuul', () => {
+    const { resolved, diagnostics } = resolveYaml(`projects:
+  - name: p
+    check: ['bad name', 'bad name', 42]
+  - name: q
+    check: ['bad name']
+`);
+    expect(jobsOf(resolved.projects.get('p')!.get('check'))).toEqual(['bad name']);
+    expect(diagnostics.map((d) => [d.code, d.repo])).toEqual([
+      ['zuul-bad-job-name', 'p'],
+      ['zuul-bad-job-name', 'p'],
+    ]);
+    expect(diagnostics[1]!.message).toMatch(/42 \(ignored by Zuul\)/);
+  });
+
   it('job attributes are global: the same node data in every project and pipeline', () => {
     const { resolved } = resolveYaml(`jobs:
   - name: j
