@@ -55,18 +55,35 @@ export function resolveLayout(layout: Layout, opts: ResolveOptions = {}): Resolv
       unknownJobs.set(name, { line: layout.findLine(at.project.line, name), repo: at.project.name });
     }
   };
+  // Trees that come from templates alone are the same for every project using the same (brace-free) templates:
+  // built once and shared, frozen (e.g. 586 projects take only the `archived` template).
+  const shared = new Map<string, readonly JobNode[] | null>();
   for (const project of layout.projects) {
-    const config = effectiveConfig(project, templates, file, diags);
+    let config: Map<string, unknown> | undefined;
     const trees: ProjectPipelines = new Map();
     at.project = project;
+    const prefix = templateKey(project, templates);
     for (let i = 0; i < pipelineNames.length; i++) {
       const pipeline = pipelineNames[i]!;
-      if (!config.has(pipeline)) continue;
+      const key = prefix !== undefined && !project.pipelines.has(pipeline) ? `${prefix}\n${pipeline}` : undefined;
+      if (key !== undefined) {
+        const hit = shared.get(key);
+        if (hit !== undefined) {
+          if (hit !== null) trees.set(pipeline, hit as JobNode[]);
+          continue;
+        }
+      }
+      config ??= effectiveConfig(project, templates, file, diags);
+      if (!config.has(pipeline)) {
+        if (key !== undefined) shared.set(key, null);
+        continue;
+      }
       at.pipeline = pipeline;
       const level: TreeLevel = { children: [] };
       addJobs(level, config.get(pipeline), ctx);
       trees.set(pipeline, level.children);
       checkFilteredParents(level.children, ctx);
+      if (key !== undefined) shared.set(key, Object.freeze(level.children));
     }
     // A later duplicate entry replaces the earlier one, as `layout.projects[name] = project` does.
     projects.delete(project.name);
@@ -152,4 +169,15 @@ function checkFilteredParents(nodes: JobNode[], ctx: TreeContext): void {
     }
     checkFilteredParents(n.children, ctx);
   }
+}
+
+/** Cache key of a project's template calls when formatting cannot change them (no braces anywhere). */
+function templateKey(project: ProjectEntry, templates: Map<string, TemplateLists>): string | undefined {
+  if (project.templates.length === 0) return undefined;
+  let key = '';
+  for (const call of project.templates) {
+    if (templates.get(call.name)?.braces) return undefined;
+    key += `${call.name}\n`;
+  }
+  return key;
 }

@@ -135,7 +135,8 @@ export interface ZuulJob {
 
 /**
  * A node of a project's job tree: the job's attributes, plus the jobs that start after it succeeds.
- * Nodes are immutable: leaves are frozen objects shared by every tree that lists the job.
+ * Nodes are immutable: leaves are frozen objects shared by every tree that lists the job, and a tree that comes
+ * from templates alone is one frozen array shared by the projects using the same templates.
  */
 export interface JobNode extends Omit<ZuulJob, 'name'> {
   job: string;
