@@ -92,8 +92,18 @@ export interface LoadedJjb {
   byKind: Map<string, Map<string, JjbItem>>;
   files: string[];
   options: JjbOptions;
-  /** reads an include at format time (lazy paths), confined to the include roots */
-  resolveInclude: (paths: string[], tag: LazyInclude['tag'], fromFile: string, source: SourceLocation) => { value: YamlValue; diagnostics: Diagnostic[] };
+  /**
+   * Reads an include at format time (lazy paths, already formatted), confined to the include roots.
+   * `asWritten` (the LazyInclude's paths) go into MISSING-INCLUDE markers; default: `paths`.
+   * Returns what the tag gives at load time: YAML data, text, or a JinjaTemplate (`include-jinja2`).
+   */
+  resolveInclude: (
+    paths: string[],
+    tag: LazyInclude['tag'],
+    fromFile: string,
+    source: SourceLocation,
+    asWritten?: readonly string[],
+  ) => { value: YamlValue; diagnostics: Diagnostic[] };
   diagnostics: Diagnostic[];
 }
 
