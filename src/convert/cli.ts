@@ -7,7 +7,7 @@ import { ConfigError, formatDiagnostic } from '../diagnostics.js';
 import { convertCorpus, DEFAULT_MARKERS } from '../run/batch.js';
 import { summaryJson, summaryTable } from '../report/summary.js';
 import { CONVERT_OPTIONS } from './options.js';
-import { inputsFromGolden, loadReaders, readIntegrationConfig, type ConvertInputs } from './inputs.js';
+import { inputsFromGolden, readIntegrationConfig, type ConvertInputs } from './inputs.js';
 import { rulesTranslator } from './translator.js';
 
 /** The repository root, from this file's place in src/convert or dist/convert. */
@@ -31,7 +31,7 @@ export function schemasDir(flag: string | undefined): string | undefined {
 }
 
 /** Reads the inputs: the checkout itself, or (development aid) the golden shapes. */
-async function readInputs(dir: string, goldenDir: string | undefined): Promise<ConvertInputs> {
+function readInputs(dir: string, goldenDir: string | undefined): ConvertInputs {
   if (goldenDir) {
     const jsonl = path.join(goldenDir, 'jjb-expanded-jobdicts.jsonl');
     const trees = path.join(goldenDir, 'zuul-jobtrees.json');
@@ -41,9 +41,7 @@ async function readInputs(dir: string, goldenDir: string | undefined): Promise<C
     return inputsFromGolden(readFileSync(jsonl, 'utf8'), post, JSON.parse(readFileSync(trees, 'utf8')));
   }
   if (!existsSync(path.join(dir, 'jjb')) || !existsSync(path.join(dir, 'zuul', 'layout.yaml'))) throw new ConfigError(`${dir} has no jjb/ directory or zuul/layout.yaml`);
-  const readers = await loadReaders();
-  if (!readers) throw new ConfigError(`reading ${dir} needs the JJB and Zuul readers, which this build does not include; use --from-golden DIR`);
-  return readIntegrationConfig(readers, dir);
+  return readIntegrationConfig(dir);
 }
 
 async function runConvert(dir: string, raw: RawOptions): Promise<number> {
@@ -51,7 +49,7 @@ async function runConvert(dir: string, raw: RawOptions): Promise<number> {
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new ConfigError(`--concurrency must be a positive integer, got ${raw.concurrency}`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ConfigError(`${dir} is not a directory`);
   const translator = rulesTranslator();
-  const inputs = await readInputs(dir, raw.fromGolden);
+  const inputs = readInputs(dir, raw.fromGolden);
   inputs.diagnostics.push(...translator.diagnostics);
   const tty = process.stderr.isTTY === true;
   const run = await convertCorpus(inputs, translator.translate, {

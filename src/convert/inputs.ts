@@ -5,7 +5,9 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import type { ExpandedJob, LoadedJjb, YamlMap } from '../jjb/types.js';
+import type { ExpandedJob, YamlMap } from '../jjb/types.js';
+import { expandJobs, expandMacros, loadJjb } from '../jjb/index.js';
+import { loadLayout, resolveLayout, toGoldenShape } from '../zuul/index.js';
 import type { JobTranslation } from './types.js';
 
 /** One node of a Zuul job tree (the shape of golden zuul-jobtrees.json, `skip-if` renamed). */
@@ -127,38 +129,23 @@ function inputsFromShapes(jobList: readonly ConvertJob[], tree: TreeShape, jjbPr
   return { jobs, projects, queueSizes, jjbProjectNames, diagnostics };
 }
 
-/** The parts of the JJB and Zuul stages' public APIs (src/jjb/index.ts, src/zuul/index.ts) conversion uses. */
-interface Readers {
-  loadJjb: (inputs: readonly string[], options: { root: string }) => LoadedJjb;
-  expandJobs: (loaded: LoadedJjb) => { jobs: ExpandedJob[]; diagnostics: Diagnostic[] };
-  expandMacros: (job: ExpandedJob, loaded: LoadedJjb) => { job: ExpandedJob; diagnostics: Diagnostic[] };
-  loadLayout: (file: string) => { layout: unknown; diagnostics: Diagnostic[] };
-  resolveLayout: (layout: unknown, options: { jjbJobNames?: Set<string> }) => { diagnostics: Diagnostic[] };
-  toGoldenShape: (resolved: unknown) => TreeShape;
+/** The JJB and Zuul stages' readers conversion uses (an object, so tests and the bench can stand in for them). */
+export interface Readers {
+  loadJjb: typeof loadJjb;
+  expandJobs: typeof expandJobs;
+  expandMacros: typeof expandMacros;
+  loadLayout: typeof loadLayout;
+  resolveLayout: typeof resolveLayout;
+  toGoldenShape: typeof toGoldenShape;
 }
 
-// Imported by a computed specifier so that this branch builds before the JJB and Zuul stages are merged;
-// once they are, these become static imports (see the final report of the convert branch).
-const JJB_API: string = '../jjb/index.js';
-const ZUUL_API: string = '../zuul/index.js';
-
-/** The JJB and Zuul readers, or undefined when this build does not include them. */
-export async function loadReaders(): Promise<Readers | undefined> {
-  try {
-    const [jjb, zuul] = (await Promise.all([import(JJB_API), import(ZUUL_API)])) as [Readers, Readers];
-    const api = { ...jjb, ...zuul } as Readers;
-    return typeof api.loadJjb === 'function' && typeof api.resolveLayout === 'function' ? api : undefined;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
-    throw err;
-  }
-}
+export const READERS: Readers = { loadJjb, expandJobs, expandMacros, loadLayout, resolveLayout, toGoldenShape };
 
 /**
  * Reads an integration/config checkout with the real readers: JJB (`jjb/`, JJB defaults, include path = the
  * checkout) expanded and macro-expanded, and the Zuul layout (`zuul/layout.yaml`) resolved to job trees.
  */
-export function readIntegrationConfig(readers: Readers, dir: string): ConvertInputs {
+export function readIntegrationConfig(dir: string, readers: Readers = READERS): ConvertInputs {
   const root = path.resolve(dir);
   const loaded = readers.loadJjb(['jjb'], { root });
   const expanded = readers.expandJobs(loaded);
