@@ -9,7 +9,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { hasShared, goldenDir, warnIfNoShared } from '../helpers/shared.js';
+import { hasShared, goldenDir, sharedCorpus, warnIfNoShared } from '../helpers/shared.js';
+import { readIntegrationConfig } from '../../src/convert/inputs.js';
 import { convertGolden, goldenInputs, schemasDir } from './golden.js';
 import type { ConvertRun } from '../../src/run/batch.js';
 import type { ParityEntry } from '../../src/convert/types.js';
@@ -109,5 +110,13 @@ describe.skipIf(!hasShared)('conversion of the real corpus', () => {
     const a = files(out);
     expect(files(out2)).toEqual(a);
     for (const f of a) expect(readFileSync(path.join(out2, f), 'utf8'), f).toBe(readFileSync(path.join(out, f), 'utf8'));
+  });
+
+  it('gives the same entries from the real JJB/Zuul readers as from the golden shapes', async () => {
+    const viaReaders = await convertGolden(readIntegrationConfig(sharedCorpus), mkdtempSync(path.join(tmpdir(), 'j2a-corpus-')));
+    const key = (r: ConvertRun) =>
+      r.outcomes.flatMap((o) => ('plan' in o ? o.plan.result.entries.map((e) => JSON.stringify([e.project, e.zuulPipeline, e.job, e.outcome, e.losses, e.plPipeline, e.stage])) : []));
+    expect(key(viaReaders)).toEqual(key(run));
+    expect(viaReaders.summary.byStatus).toEqual(run.summary.byStatus);
   });
 });
