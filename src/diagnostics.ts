@@ -27,6 +27,27 @@ export interface Diagnostic {
   data?: Record<string, string | number | boolean>;
 }
 
+/** One entry of an area's code table: the fixed severity and message of a code. */
+export interface CodeInfo {
+  severity: Severity;
+  message: string;
+}
+
+/**
+ * The one constructor every area's helper (jjbDiagnostic, zuulDiag, ...) delegates to: the code's fixed
+ * severity and message, then `: detail` if given, then location and extra fields.
+ */
+export function makeDiagnostic(
+  info: CodeInfo,
+  code: string,
+  detail?: string,
+  extra: Partial<Omit<Diagnostic, 'code' | 'severity' | 'message'>> = {},
+): Diagnostic {
+  const d: Diagnostic = { code, severity: info.severity, message: detail ? `${info.message}: ${detail}` : info.message };
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (d as unknown as Record<string, unknown>)[k] = v;
+  return d;
+}
+
 /** Thrown only for bugs in j2a itself. */
 export class InternalError extends Error {
   override name = 'InternalError';

@@ -1,5 +1,5 @@
 /** Diagnostic codes of conversion (emit, validate, apply, batch): one fixed message and severity per code. */
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import { makeDiagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
 
 export const CONVERT_CODES = {
   'convert-schemas-missing': {
@@ -26,6 +26,5 @@ export type ConvertCode = keyof typeof CONVERT_CODES;
 
 /** A diagnostic with the code's fixed message and severity; specifics go in `data`. */
 export function convertDiagnostic(code: ConvertCode, extra: Omit<Diagnostic, 'code' | 'severity' | 'message'> = {}): Diagnostic {
-  const { severity, message } = CONVERT_CODES[code];
-  return { code, severity, message, ...extra };
+  return makeDiagnostic(CONVERT_CODES[code], code, undefined, extra);
 }

@@ -3,12 +3,9 @@
  * Messages mirror JJB 4.x wording where JJB has one (jjb-expansion.md §16); specifics follow the
  * fixed text via `jjbDiagnostic(code, detail)`.
  */
-import type { Diagnostic, Severity, SourceLocation } from '../diagnostics.js';
+import { makeDiagnostic, type CodeInfo, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 
-export interface CodeInfo {
-  severity: Severity;
-  message: string;
-}
+export type { CodeInfo };
 
 export const JJB_CODES = {
   // ---- loading (load.ts, include.ts, conf.ts, ../yaml/pyyaml.ts) ----
@@ -67,15 +64,5 @@ export type JjbCode = keyof typeof JJB_CODES;
 
 /** A diagnostic with the code's severity; `detail` (if any) follows the fixed message after ': '. */
 export function jjbDiagnostic(code: JjbCode, detail?: string, where?: SourceLocation): Diagnostic {
-  const info: CodeInfo = JJB_CODES[code];
-  const d: Diagnostic = {
-    code,
-    severity: info.severity,
-    message: detail ? `${info.message}: ${detail}` : info.message,
-  };
-  if (where) {
-    d.file = where.file;
-    if (where.line !== undefined) d.line = where.line;
-  }
-  return d;
+  return makeDiagnostic(JJB_CODES[code], code, detail, { file: where?.file, line: where?.line });
 }

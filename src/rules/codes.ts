@@ -1,5 +1,5 @@
 /** Diagnostic codes of the rules area: code -> fixed message and severity. */
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import { makeDiagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
 
 export const RULE_CODES = {
   'rule-file-syntax': { severity: 'error', message: 'rule file is not valid YAML' },
@@ -25,6 +25,5 @@ export type RuleCode = keyof typeof RULE_CODES;
 
 /** Builds a diagnostic with the code's fixed message, followed by `detail` if given. */
 export function ruleDiagnostic(code: RuleCode, detail: string, extra: Partial<Diagnostic> = {}): Diagnostic {
-  const { severity, message } = RULE_CODES[code];
-  return { code, severity, message: detail ? `${message}: ${detail}` : message, ...extra };
+  return makeDiagnostic(RULE_CODES[code], code, detail, extra);
 }

@@ -2,7 +2,7 @@
  * Diagnostic codes of the PyYAML-compatible loader. Callers of an area may re-prefix them
  * (the JJB loader reports `yaml-syntax` as `jjb-yaml-syntax`).
  */
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import { makeDiagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
 
 export const YAML_CODES = {
   'yaml-syntax': { severity: 'error', message: 'YAML syntax error' },
@@ -22,8 +22,5 @@ export const YAML_CODES = {
 export type YamlCode = keyof typeof YAML_CODES;
 
 export function yamlDiagnostic(code: YamlCode, detail: string, file: string, line?: number): Diagnostic {
-  const info = YAML_CODES[code];
-  const d: Diagnostic = { code, severity: info.severity, message: detail ? `${info.message}: ${detail}` : info.message, file };
-  if (line !== undefined) d.line = line;
-  return d;
+  return makeDiagnostic(YAML_CODES[code], code, detail, { file, line });
 }

@@ -1,5 +1,5 @@
 /** Diagnostic codes of the Zuul layout stage: code -> fixed message and severity. */
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import { makeDiagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
 
 export const ZUUL_CODES = {
   'zuul-yaml-error': { severity: 'error', message: 'layout is not valid YAML' },
@@ -33,13 +33,5 @@ export function zuulDiag(
   detail?: string,
   extra: Partial<Pick<Diagnostic, 'repo' | 'job' | 'data'>> = {},
 ): Diagnostic {
-  const spec = ZUUL_CODES[code];
-  return {
-    code,
-    severity: spec.severity,
-    message: detail ? `${spec.message}: ${detail}` : spec.message,
-    ...(where.file !== undefined ? { file: where.file } : {}),
-    ...(where.line !== undefined ? { line: where.line } : {}),
-    ...extra,
-  };
+  return makeDiagnostic(ZUUL_CODES[code], code, detail, { file: where.file, line: where.line, ...extra });
 }
