@@ -77,7 +77,9 @@ async function runConvert(dir: string, raw: RawOptions): Promise<number> {
     for (const r of run.refused) process.stdout.write(r.diff);
     process.stdout.write(summaryTable(run.summary));
   }
-  return run.summary.failed.length > 0 || bugs > 0 ? 1 : 0;
+  // An entry no rule accounts for is not "accounted for": the run is incomplete (exit 1), as a failed project is.
+  const unmatched = run.diagnostics.some((d) => d.code === 'rule-no-match');
+  return run.summary.failed.length > 0 || bugs > 0 || unmatched ? 1 : 0;
 }
 
 /** Registers `j2a convert`. */

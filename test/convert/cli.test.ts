@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,24 @@ describe('j2a convert', () => {
     const summary = JSON.parse(json.stdout) as { projects: number; byStatus: Record<string, number> };
     expect(summary.projects).toBe(1);
     expect(summary.byStatus.partial).toBe(1);
+  });
+
+  it('exits 1 when a job that a project runs matches no translation rule (the run is not fully accounted for)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'j2a-cli-unmatched-'));
+    cpSync(path.join(repoRoot, 'corpus'), dir, { recursive: true });
+    // a job no rule knows: a freestyle job on an unknown node running a Gradle builder
+    writeFileSync(
+      path.join(dir, 'jjb', 'zz-unknown.yaml'),
+      "- job:\n    name: 'mystery-gradle-build'\n    node: Gradle\n    builders:\n      - gradle:\n          tasks: build\n",
+    );
+    const layout = path.join(dir, 'zuul', 'layout.yaml');
+    writeFileSync(layout, `${readFileSync(layout, 'utf8')}\n  - name: sample/mystery\n    test:\n      - mystery-gradle-build\n`);
+    const out = mkdtempSync(path.join(tmpdir(), 'j2a-cli-out-'));
+    const r = j2a(['convert', dir, '--out', out]);
+    expect(r.stderr).toMatch(/error rule-no-match: .*\(job mystery-gradle-build\)/);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(out, 'reports/sample/mystery.json'), 'utf8')) as { status: string };
+    expect(report.status).toBe('blocked');
   });
 
   it('refuses to replace a hand-written .pipeline file and prints its diff', () => {
