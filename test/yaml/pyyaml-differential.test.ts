@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PyDate, PyFloat, type YamlValue } from '../../src/jjb/types.js';
 import { parsePyYaml } from '../../src/yaml/pyyaml.js';
-import { hasShared, sharedCorpus } from '../helpers/shared.js';
+import { hasShared, repoRoot, sharedCorpus } from '../helpers/shared.js';
 
 const PY = String.raw`
 import json, sys, yaml, datetime, math
@@ -96,9 +96,10 @@ const EDGE_CASES = [
   '- &a {<<: {x: [1]}, y: [2]}\n- {<<: *a}\n- *a\n- &b [*a, {<<: [*a, {z: *a}]}]\n- *b\n',
 ];
 
+/** The real corpus when ../shared is present, else the bundled sample corpus: the files and mutations of them. */
 function corpusDocs(): string[] {
-  if (!hasShared) return [];
-  const dir = path.join(sharedCorpus, 'jjb');
+  const base = hasShared ? sharedCorpus : path.join(repoRoot, 'corpus');
+  const dir = path.join(base, 'jjb');
   const texts = readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
@@ -106,7 +107,7 @@ function corpusDocs(): string[] {
   const rand = rng(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const toks = [':', ' ', '- ', '\n', '  ', '"', "'", '[', ']', '{', '}', ',', '#', '? ', '|', '>-', '\\', '!!merge : ', '<<: ', ' &x ', ' *x '];
-  const docs = [...texts, readFileSync(path.join(sharedCorpus, 'zuul', 'layout.yaml'), 'utf8')];
+  const docs = [...texts, readFileSync(path.join(base, 'zuul', 'layout.yaml'), 'utf8')];
   for (let i = 0; i < 600; i++) {
     const lines = pick(texts).split('\n');
     const a = Math.floor(rand() * lines.length);
