@@ -61,6 +61,8 @@ export class Scanner {
   private indents: number[] = [];
   allowSimpleKey = true;
   private possibleSimpleKeys = new Map<number, SimpleKey>();
+  /** the first queued token is final (see fill) */
+  private ready = false;
 
   constructor(text: string) {
     this.r = new Reader(text);
@@ -70,20 +72,30 @@ export class Scanner {
 
   /** True if the next token is of one of the given types (fixed arity: no allocation). */
   check(a: TokenType, b?: TokenType, c?: TokenType, d?: TokenType): boolean {
-    while (this.needMoreTokens()) this.fetchMoreTokens();
+    if (!this.ready) this.fill();
     const t = this.tokens[0]!.type;
     return t === a || t === b || t === c || t === d;
   }
 
   peekToken(): Token {
-    while (this.needMoreTokens()) this.fetchMoreTokens();
+    if (!this.ready) this.fill();
     return this.tokens[0]!;
   }
 
   getToken(): Token {
-    while (this.needMoreTokens()) this.fetchMoreTokens();
+    if (!this.ready) this.fill();
+    this.ready = false;
     this.tokensTaken++;
     return this.tokens.shift()!;
+  }
+
+  /**
+   * Fetches until the first queued token is final. needMoreTokens() only changes when a token is
+   * taken (the reader does not move in between), so the answer holds until the next getToken().
+   */
+  private fill(): void {
+    while (this.needMoreTokens()) this.fetchMoreTokens();
+    this.ready = true;
   }
 
   private needMoreTokens(): boolean {
