@@ -2,7 +2,7 @@
  * A port of PyYAML 6.0's scanner.py (token stream, simple keys, indentation). Scalar scanning is
  * in scan-scalars.ts. Messages and marks follow PyYAML so that errors read the same.
  */
-import { BLANK_OR_BREAK_Z, BREAK_Z, isBlankOrBreakZ, pyRepr, Reader, YamlSyntaxError, type Mark } from './reader.js';
+import { BLANK_OR_BREAK_Z, isBlankOrBreakZ, isBreakZ, pyRepr, Reader, YamlSyntaxError, type Mark } from './reader.js';
 import { scanAnchor, scanDirective, scanTag } from './scan-props.js';
 import { scanBlockScalar, scanFlowScalar, scanLineBreak, scanPlain } from './scan-scalars.js';
 
@@ -310,8 +310,8 @@ export class Scanner {
     const r = this.r;
     if (r.index === 0 && r.peek() === '\uFEFF') r.forward();
     for (;;) {
-      while (r.peek() === ' ') r.forward();
-      if (r.peek() === '#') while (!BREAK_Z.includes(r.peek())) r.forward();
+      r.skipSpaces();
+      if (r.peek() === '#') r.forwardInLine(r.runLength(isBreakZ));
       if (scanLineBreak(r) === '') return;
       if (this.flowLevel === 0) this.allowSimpleKey = true;
     }
