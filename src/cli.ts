@@ -3,14 +3,8 @@
  * `j2a` command line: a thin layer over the library API. Each area registers its own subcommands.
  * Exit codes: 0 clean, 1 ran but with errors/failed projects, 2 invalid input or usage.
  */
-import { setFlagsFromString } from 'node:v8';
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
-
-// A run keeps most of what it allocates (loaded YAML, expanded jobs) until it exits: let the young
-// generation grow quickly so that fewer scavenges copy those objects (GC tuning only; the areas'
-// modules are imported after this line). Expanding the JJB corpus: 15 scavenges -> 5.
-setFlagsFromString('--semi-space-growth-factor=16');
 
 async function main(argv: string[]): Promise<void> {
   const program = await buildProgram(argv);
