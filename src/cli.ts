@@ -7,7 +7,7 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 
 async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
   } catch (err) {

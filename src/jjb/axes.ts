@@ -12,7 +12,8 @@ import { isMap, pyEquals } from './values.js';
 
 /** What a template expansion needs from the expander. */
 export interface TemplateEnv {
-  /** JJB `_applyDefaults(data, override)`; undefined (with a diagnostic) for an unknown defaults set */
+  /** JJB `_applyDefaults(data, override)` copying only the top-level dict (the result is deep-formatted);
+   * undefined (with a diagnostic) for an unknown defaults set */
   applyDefaults(data: YamlMap, override: YamlMap | undefined, where: SourceLocation): YamlMap | undefined;
   formatOptions: FormatOptions;
   diagnostics: Diagnostic[];

@@ -56,9 +56,12 @@ export function runExpand(paths: string[], flags: ExpandFlags): { stdout: string
   }
   const lines =
     flags.format === 'names'
-      ? jobs.map((j) => j.name).sort(compareBytes)
-      : jobs.map((j, order) => `{"order":${order},"name":${toPyJson(j.name)},"job":${toPyJson(j.job)}}`);
-  return { stdout: lines.map((l) => `${l}\n`).join(''), diagnostics, exitCode: hasErrors(diagnostics) ? 1 : 0 };
+      ? jobs
+          .map((j) => j.name)
+          .sort(compareBytes)
+          .map((n) => `${n}\n`)
+      : jobs.map((j, order) => `{"order":${order},"name":${toPyJson(j.name)},"job":${toPyJson(j.job)}}\n`);
+  return { stdout: lines.join(''), diagnostics, exitCode: hasErrors(diagnostics) ? 1 : 0 };
 }
 
 /** Registers `j2a jjb ...`. */

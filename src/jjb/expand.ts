@@ -52,10 +52,14 @@ export function expandJobs(loaded: LoadedJjb): ExpandResult {
   );
   const defaults = kind('defaults');
 
-  function applyDefaults(job: YamlMap, override: YamlMap | undefined, where: SourceLocation): YamlMap | undefined {
+  /**
+   * `copy` 'deep' as JJB does; 'top' (a new top-level dict only) where the result is only read and
+   * then deep-formatted, which builds new containers (templates and their contexts).
+   */
+  function applyDefaults(job: YamlMap, override: YamlMap | undefined, where: SourceLocation, copy: 'deep' | 'top'): YamlMap | undefined {
     const which = Object.hasOwn(job, 'defaults') ? job.defaults : 'global';
     const set = typeof which === 'string' ? defaults.get(which)?.data : undefined;
-    const base: YamlMap = set ? deepCopy(set) : {};
+    const base: YamlMap = set ? (copy === 'deep' ? deepCopy(set) : { ...set }) : {};
     if (Object.keys(base).length === 0 && which !== 'global') {
       diagnostics.push(jjbDiagnostic('jjb-unknown-defaults', `Unknown defaults set: '${pyStr(which)}'`, where));
       return undefined;
@@ -89,18 +93,18 @@ export function expandJobs(loaded: LoadedJjb): ExpandResult {
   }
 
   for (const item of kind('job').values()) {
-    const job = applyDefaults(item.data, undefined, item.source);
+    const job = applyDefaults(item.data, undefined, item.source, 'deep');
     if (job) push(job, item);
   }
 
   const formatOptions: FormatOptions = { allowEmpty: opts.allowEmptyVariables, resolveLazy: lazyResolver(loaded, diagnostics) };
 
   function runTemplate(context: YamlMap, templateItem: JjbItem, project: JjbItem, projectName: string): void {
-    const template = applyDefaults(templateItem.data, undefined, templateItem.source);
+    const template = applyDefaults(templateItem.data, undefined, templateItem.source, 'top');
     if (!template) return;
     const rawName = typeof templateItem.data.name === 'string' ? templateItem.data.name : templateItem.key;
     const env: TemplateEnv = {
-      applyDefaults,
+      applyDefaults: (data, override, where) => applyDefaults(data, override, where, 'top'),
       formatOptions,
       diagnostics,
       emit: (job) => push(job, templateItem, rawName, projectName),

@@ -31,20 +31,40 @@ const EXPR = `(?<!\\{)\\{(?:\\{\\{)*(?:obj:)?(?<key>${W}+)(?:\\|(?<default>[^}]*
 const WHOLE_RE = new RegExp(`^(?:${EXPR})\\n?$`, 'u');
 const FIELD_RE = new RegExp(EXPR, 'gu');
 
+interface Placeholders {
+  /** the key when the whole string is one placeholder */
+  whole: string | undefined;
+  /** some placeholder has a `|default` */
+  defaults: boolean;
+}
+
+/** What the regexes find in a string, cached per string (the same template strings recur per job). */
+const placeholderCache = new Map<string, Placeholders>();
+
+function placeholders(s: string): Placeholders {
+  let p = placeholderCache.get(s);
+  if (p === undefined) {
+    let defaults = false;
+    for (const m of s.matchAll(FIELD_RE)) if (m.groups!.default !== undefined) defaults = true;
+    p = { whole: WHOLE_RE.exec(s)?.groups!.key, defaults };
+    placeholderCache.set(s, p);
+  }
+  return p;
+}
+
 /** CustomFormatter(allow_empty).format(s, **params) */
 export function formatString(s: string, params: YamlMap, allowEmpty = false): YamlValue {
   if (!s.includes('{') && !s.includes('}')) return s;
-  const whole = WHOLE_RE.exec(s);
-  if (whole) {
-    const key = whole.groups!.key;
-    // the object itself, as a copy: JJB's contexts are per-job deep copies, so jobs never share it
-    if (Object.hasOwn(params, key)) return deepCopy(params[key]);
-  }
-  const pre = s.replace(FIELD_RE, (m0: string, ...rest: unknown[]) => {
-    const groups = rest[rest.length - 1] as { key: string; default?: string };
-    if (groups.default === undefined) return m0;
-    return Object.hasOwn(params, groups.key) ? `{${groups.key}}` : groups.default;
-  });
+  const { whole, defaults } = placeholders(s);
+  // the object itself, as a copy: JJB's contexts are per-job deep copies, so jobs never share it
+  if (whole !== undefined && Object.hasOwn(params, whole)) return deepCopy(params[whole]);
+  const pre = !defaults
+    ? s
+    : s.replace(FIELD_RE, (m0: string, ...rest: unknown[]) => {
+        const groups = rest[rest.length - 1] as { key: string; default?: string };
+        if (groups.default === undefined) return m0;
+        return Object.hasOwn(params, groups.key) ? `{${groups.key}}` : groups.default;
+      });
   try {
     return pyVformat(pre, strictLookup(params, allowEmpty));
   } catch (err) {

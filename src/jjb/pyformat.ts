@@ -16,6 +16,30 @@ interface Field {
 
 type Part = string | Field;
 
+/**
+ * `parse`, cached per string: expansion formats the same template strings once per job. Results are
+ * never modified; a string that fails to parse is cached as its error message (thrown again each time).
+ */
+function cachedParser<T>(parse: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, { ok: T } | { error: string }>();
+  return (s) => {
+    let r = cache.get(s);
+    if (r === undefined) {
+      try {
+        r = { ok: parse(s) };
+      } catch (err) {
+        if (!(err instanceof FormatError) || err.missingKey !== undefined) throw err;
+        r = { error: err.message };
+      }
+      cache.set(s, r);
+    }
+    if ('error' in r) throw new FormatError(r.error);
+    return r.ok;
+  };
+}
+
+const parsedFormat = cachedParser(parseFormatString);
+
 /** Splits a format string like CPython's MarkupIterator (literal text and fields). */
 export function parseFormatString(s: string): Part[] {
   const parts: Part[] = [];
@@ -116,6 +140,8 @@ function splitFieldName(name: string): { first: string; rest: Array<{ attr: bool
   return { first, rest };
 }
 
+const splitName = cachedParser(splitFieldName);
+
 /** How a formatter looks up a top-level key; JJB's CustomFormatter adds allow_empty. */
 export type KeyLookup = (key: string) => YamlValue;
 
@@ -171,7 +197,7 @@ export function pyVformat(s: string, lookup: KeyLookup, depth = 2): string {
   if (!s.includes('{') && !s.includes('}')) return s;
   let out = '';
   let auto: number | false = 0;
-  for (const part of parseFormatString(s)) {
+  for (const part of parsedFormat(s)) {
     if (typeof part === 'string') {
       out += part;
       continue;
@@ -184,7 +210,7 @@ export function pyVformat(s: string, lookup: KeyLookup, depth = 2): string {
       if (auto) throw new FormatError('cannot switch from automatic field numbering to manual field specification');
       auto = false;
     }
-    const { first, rest } = splitFieldName(name);
+    const { first, rest } = splitName(name);
     if (/^\d+$/u.test(first)) throw new FormatError('tuple index out of range');
     let obj = lookup(first);
     for (const st of rest) obj = step(obj, st);

@@ -27,7 +27,23 @@ function replacer(this: unknown, _key: string, v: unknown): unknown {
   return v;
 }
 
+/** True if `v` holds a float or a marker object, i.e. needs the replacer (most job dicts do not). */
+function needsReplacer(v: unknown): boolean {
+  if (typeof v === 'number') return !Number.isInteger(v);
+  if (typeof v !== 'object' || v === null) return false;
+  if (Array.isArray(v)) {
+    for (const item of v) if (needsReplacer(item)) return true;
+    return false;
+  }
+  if (Object.getPrototypeOf(v) !== Object.prototype) return true;
+  const map = v as Record<string, unknown>;
+  for (const k in map) if (needsReplacer(map[k])) return true;
+  return false;
+}
+
 export function toPyJson(v: unknown): string {
-  const text = JSON.stringify(v === undefined ? null : v, replacer);
+  if (v === undefined) return 'null';
+  if (!needsReplacer(v)) return JSON.stringify(v);
+  const text = JSON.stringify(v, replacer);
   return text.includes(MARK_JSON) ? text.replace(UNMARK, '$1') : text;
 }

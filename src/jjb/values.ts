@@ -9,24 +9,30 @@ export function isMap(v: unknown): v is YamlMap {
  * `copy.deepcopy`: new lists and mappings, shared sub-objects stay shared within one copy (memo);
  * scalars and marker objects (PyFloat, JinjaTemplate...) are immutable and kept.
  */
-export function deepCopy<T extends YamlValue>(v: T, memo: Map<object, YamlValue> = new Map()): T {
-  if (Array.isArray(v)) {
-    const seen = memo.get(v);
-    if (seen) return seen as T;
-    const out: YamlValue[] = [];
-    memo.set(v, out);
-    for (const item of v) out.push(deepCopy(item, memo));
-    return out as T;
-  }
-  if (isMap(v)) {
-    const seen = memo.get(v);
-    if (seen) return seen as T;
-    const out: YamlMap = {};
-    memo.set(v, out);
-    for (const k of Object.keys(v)) out[k] = deepCopy(v[k], memo);
-    return out as T;
-  }
+export function deepCopy<T extends YamlValue>(v: T, memo?: Map<object, YamlValue>): T {
+  if (Array.isArray(v) || isMap(v)) return copyContainer(v, memo ?? new Map()) as T;
   return v;
+}
+
+function copyContainer(v: YamlValue[] | YamlMap, memo: Map<object, YamlValue>): YamlValue {
+  const seen = memo.get(v);
+  if (seen) return seen;
+  if (Array.isArray(v)) {
+    const out: YamlValue[] = new Array<YamlValue>(v.length);
+    memo.set(v, out);
+    for (let i = 0; i < v.length; i++) {
+      const item = v[i];
+      out[i] = typeof item === 'object' && item !== null ? deepCopy(item, memo) : item;
+    }
+    return out;
+  }
+  const out: YamlMap = {};
+  memo.set(v, out);
+  for (const k of Object.keys(v)) {
+    const item = v[k];
+    out[k] = typeof item === 'object' && item !== null ? deepCopy(item, memo) : item;
+  }
+  return out;
 }
 
 function numeric(v: YamlValue): number | undefined {

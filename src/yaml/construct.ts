@@ -92,6 +92,8 @@ function setKey(obj: YamlMap, key: string, value: YamlValue): void {
   else obj[key] = value;
 }
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
 function buildMap(node: YMap, ctx: BuildContext): YamlMap {
   const obj: YamlMap = {};
   if (node.shared) ctx.scope.values.set(node, obj);
@@ -107,7 +109,7 @@ function buildMap(node: YMap, ctx: BuildContext): YamlMap {
     }
     if (!(key in obj)) {
       // Array-index-like keys come first in ascending order in a JS object, whatever the insertion order.
-      const index = /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295 ? Number(key) : -1;
+      const index = isDigit(key.charCodeAt(0)) && /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295 ? Number(key) : -1;
       if (index < 0) sawName = true;
       else if (sawName || index < lastIndex) misordered = true;
       else lastIndex = index;

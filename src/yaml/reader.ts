@@ -67,6 +67,10 @@ export function isFlowScalarStop(ch: string): boolean {
   return ch === "'" || ch === '"' || ch === '\\' || isBlankOrBreakZ(ch);
 }
 
+export function isNotSpace(ch: string): boolean {
+  return ch !== ' ';
+}
+
 export function isAlnum(ch: string): boolean {
   return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch === '-' || ch === '_';
 }
@@ -127,6 +131,12 @@ export class Reader {
     let i = this.index;
     while (i < text.length && !stop(text[i]!)) i++;
     return i - this.index;
+  }
+
+  /** Moves over the spaces ahead, at most `max` of them. */
+  skipSpaces(max = Infinity): void {
+    const n = Math.min(this.runLength(isNotSpace), max);
+    if (n > 0) this.forwardInLine(n);
   }
 
   mark(): Mark {

@@ -36,8 +36,8 @@ export function scanBlockScalar(r: Reader, style: '|' | '>', currentIndent: numb
   r.forward();
   const [chomping, increment] = scanBlockScalarIndicators(r, start);
   // scan_block_scalar_ignored_line
-  while (r.peek() === ' ') r.forward();
-  if (r.peek() === '#') while (!BREAK_Z.includes(r.peek())) r.forward();
+  r.skipSpaces();
+  if (r.peek() === '#') r.forwardInLine(r.runLength(isBreakZ));
   if (!BREAK_Z.includes(r.peek())) {
     fail('while scanning a block scalar', start, `expected a comment or a line break, but found ${pyRepr(r.peek())}`, r);
   }
@@ -122,11 +122,11 @@ function scanBlockScalarIndentation(r: Reader): { breaks: string[]; maxIndent: n
 function scanBlockScalarBreaks(r: Reader, indent: number): { breaks: string[]; end: Mark } {
   const breaks: string[] = [];
   let end = r.mark();
-  while (r.column < indent && r.peek() === ' ') r.forward();
+  r.skipSpaces(indent - r.column);
   while (BREAKS.includes(r.peek()) && r.peek() !== '\0') {
     breaks.push(scanLineBreak(r));
     end = r.mark();
-    while (r.column < indent && r.peek() === ' ') r.forward();
+    r.skipSpaces(indent - r.column);
   }
   return { breaks, end };
 }
@@ -218,7 +218,7 @@ function scanFlowScalarSpaces(r: Reader, double: boolean, start: Mark, chunks: s
   let length = 0;
   while (r.peek(length) === ' ' || r.peek(length) === '\t') length++;
   const whitespaces = r.prefix(length);
-  r.forward(length);
+  r.forwardInLine(length);
   const ch = r.peek();
   if (ch === '\0') fail('while scanning a quoted scalar', start, 'found unexpected end of stream', r);
   if (BREAKS.includes(ch)) {
@@ -285,7 +285,7 @@ function scanPlainSpaces(r: Reader): { chunks: string[]; sawBreak: boolean } {
   let length = 0;
   while (r.peek(length) === ' ') length++;
   const whitespaces = r.prefix(length);
-  r.forward(length);
+  r.forwardInLine(length);
   const ch = r.peek();
   if (BREAKS.includes(ch) && ch !== '\0') {
     const lineBreak = scanLineBreak(r);

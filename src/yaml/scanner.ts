@@ -2,7 +2,7 @@
  * A port of PyYAML 6.0's scanner.py (token stream, simple keys, indentation). Scalar scanning is
  * in scan-scalars.ts. Messages and marks follow PyYAML so that errors read the same.
  */
-import { BLANK_OR_BREAK_Z, BREAK_Z, isBlankOrBreakZ, pyRepr, Reader, YamlSyntaxError, type Mark } from './reader.js';
+import { BLANK_OR_BREAK_Z, isBlankOrBreakZ, isBreakZ, pyRepr, Reader, YamlSyntaxError, type Mark } from './reader.js';
 import { scanAnchor, scanDirective, scanTag } from './scan-props.js';
 import { scanBlockScalar, scanFlowScalar, scanLineBreak, scanPlain } from './scan-scalars.js';
 
@@ -61,6 +61,8 @@ export class Scanner {
   private indents: number[] = [];
   allowSimpleKey = true;
   private possibleSimpleKeys = new Map<number, SimpleKey>();
+  /** the first queued token is final (see fill) */
+  private ready = false;
 
   constructor(text: string) {
     this.r = new Reader(text);
@@ -70,20 +72,30 @@ export class Scanner {
 
   /** True if the next token is of one of the given types (fixed arity: no allocation). */
   check(a: TokenType, b?: TokenType, c?: TokenType, d?: TokenType): boolean {
-    while (this.needMoreTokens()) this.fetchMoreTokens();
+    if (!this.ready) this.fill();
     const t = this.tokens[0]!.type;
     return t === a || t === b || t === c || t === d;
   }
 
   peekToken(): Token {
-    while (this.needMoreTokens()) this.fetchMoreTokens();
+    if (!this.ready) this.fill();
     return this.tokens[0]!;
   }
 
   getToken(): Token {
-    while (this.needMoreTokens()) this.fetchMoreTokens();
+    if (!this.ready) this.fill();
+    this.ready = false;
     this.tokensTaken++;
     return this.tokens.shift()!;
+  }
+
+  /**
+   * Fetches until the first queued token is final. needMoreTokens() only changes when a token is
+   * taken (the reader does not move in between), so the answer holds until the next getToken().
+   */
+  private fill(): void {
+    while (this.needMoreTokens()) this.fetchMoreTokens();
+    this.ready = true;
   }
 
   private needMoreTokens(): boolean {
@@ -298,8 +310,8 @@ export class Scanner {
     const r = this.r;
     if (r.index === 0 && r.peek() === '\uFEFF') r.forward();
     for (;;) {
-      while (r.peek() === ' ') r.forward();
-      if (r.peek() === '#') while (!BREAK_Z.includes(r.peek())) r.forward();
+      r.skipSpaces();
+      if (r.peek() === '#') r.forwardInLine(r.runLength(isBreakZ));
       if (scanLineBreak(r) === '') return;
       if (this.flowLevel === 0) this.allowSimpleKey = true;
     }

@@ -1,10 +1,11 @@
-/** JJB phases: load the corpus jjb/, expand jobs, expand macros; then a fresh `j2a jjb expand` process. */
+/** JJB phases: load the corpus jjb/, expand jobs, print them, expand macros; then a fresh `j2a jjb expand` process. */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expandJobs } from '../../jjb/expand.js';
 import { loadJjb } from '../../jjb/load.js';
 import { expandMacros } from '../../jjb/macros.js';
+import { toPyJson } from '../../jjb/pyjson.js';
 import type { ExpandedJob, LoadedJjb } from '../../jjb/types.js';
 import type { BenchContext, BenchPhase } from '../types.js';
 
@@ -24,6 +25,14 @@ export const phases: BenchPhase[] = [
     available: hasJjb,
     run(ctx) {
       ctx.state.set('jjb.jobs', expandJobs(ctx.state.get('jjb.loaded') as LoadedJjb).jobs);
+    },
+  },
+  {
+    name: 'jjb output (jsonl)',
+    available: hasJjb,
+    run(ctx) {
+      const jobs = ctx.state.get('jjb.jobs') as ExpandedJob[];
+      ctx.state.set('jjb.jsonl', jobs.map((j) => `${toPyJson(j.name)}${toPyJson(j.job)}\n`).join(''));
     },
   },
   {
