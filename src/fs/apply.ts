@@ -13,6 +13,8 @@ export interface ApplyOptions {
   generatedMark: string;
   /** directories ensured in this run, true when this run created them (shared across calls) */
   madeDirs: Map<string, boolean>;
+  /** the root is a fresh staging directory (stage.ts): write each file directly, no temp file and rename */
+  direct?: boolean;
 }
 
 export interface ApplyResult {
@@ -70,7 +72,8 @@ export function applyPlan(root: string, files: ReadonlyMap<string, string>, opts
       result.refused.push({ path: rel, diff: createTwoFilesPatch(`a/${rel}`, `b/${rel}`, old, text) });
       continue;
     }
-    writeAtomic(file, text, opts.madeDirs);
+    if (opts.direct) writeFileSync(file, text);
+    else writeAtomic(file, text, opts.madeDirs);
     result.written.push(rel);
   }
   return result;
