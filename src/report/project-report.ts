@@ -16,18 +16,14 @@ export function countOutcomes(entries: readonly ParityEntry[]): Record<Outcome, 
   return c;
 }
 
-function lossCounts(entries: readonly ParityEntry[]): { loss: Loss; message: string; entries: number; jobs: string[] }[] {
-  const by = new Map<Loss, Set<string>>();
+/** Losses of the `partial` entries with their entry counts; which jobs have them is in the entries themselves. */
+function lossCounts(entries: readonly ParityEntry[]): { loss: Loss; message: string; entries: number }[] {
   const n = new Map<Loss, number>();
   for (const e of entries) {
     if (e.outcome !== 'partial') continue;
-    for (const l of e.losses) {
-      if (!by.has(l)) by.set(l, new Set());
-      by.get(l)!.add(e.job);
-      n.set(l, (n.get(l) ?? 0) + 1);
-    }
+    for (const l of e.losses) n.set(l, (n.get(l) ?? 0) + 1);
   }
-  return sortLosses(by.keys()).map((loss) => ({ loss, message: LOSSES[loss], entries: n.get(loss)!, jobs: [...by.get(loss)!] }));
+  return sortLosses(n.keys()).map((loss) => ({ loss, message: LOSSES[loss], entries: n.get(loss)! }));
 }
 
 function pipelineSummary(jjbName: string | undefined, p: PlPipeline) {
@@ -70,7 +66,8 @@ export function projectReportJson(plan: ProjectPlan): string {
     pipelines: plan.pipelines.map((p) => pipelineSummary(plan.jjbName, p)),
     counts: { entries: r.entries.length, byOutcome: countOutcomes(r.entries) },
     losses: lossCounts(r.entries),
-    entries: r.entries,
+    // the project is the report's own: entries leave it out
+    entries: r.entries.map(({ project: _, ...rest }) => rest),
     diagnostics: r.diagnostics,
   };
   return jsonLines(doc, ['pipelines', 'losses', 'entries', 'diagnostics']);
@@ -118,7 +115,7 @@ export function projectReportMd(plan: ProjectPlan): string {
   const losses = lossCounts(r.entries);
   if (losses.length) {
     out.push('## Losses', '');
-    for (const l of losses) out.push(`- \`${l.loss}\` (${l.entries} entries): ${l.message}. Jobs: ${l.jobs.join(', ')}`);
+    for (const l of losses) out.push(`- \`${l.loss}\` (${l.entries} entries): ${l.message}`);
     out.push('');
   }
   if (r.diagnostics.length) out.push('## Diagnostics', '', ...r.diagnostics.map(diagLine), '');
