@@ -43,16 +43,16 @@ function pipelineSummary(jjbName: string | undefined, p: PlPipeline) {
  * indented JSON (the reports are the bulk of the output), still diff-friendly.
  */
 export function jsonLines(doc: Record<string, unknown>, compact: readonly string[]): string {
-  const marked: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(doc)) marked[k] = compact.includes(k) && Array.isArray(v) ? `@@j2a-list:${k}@@` : v;
-  let text = JSON.stringify(marked, null, 2);
-  for (const k of compact) {
-    const list = doc[k];
-    if (!Array.isArray(list)) continue;
-    const body = list.length ? `[\n    ${list.map((x) => JSON.stringify(x)).join(',\n    ')}\n  ]` : '[]';
-    text = text.replace(`"@@j2a-list:${k}@@"`, () => body);
+  // Built key by key: stringifying the whole document and splicing the lists in would copy the report per list.
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(doc)) {
+    if (v === undefined) continue;
+    let body: string;
+    if (compact.includes(k) && Array.isArray(v)) body = v.length ? `[\n    ${v.map((x) => JSON.stringify(x)).join(',\n    ')}\n  ]` : '[]';
+    else body = JSON.stringify(v, null, 2).replaceAll('\n', '\n  ');
+    parts.push(`  ${JSON.stringify(k)}: ${body}`);
   }
-  return `${text}\n`;
+  return parts.length ? `{\n${parts.join(',\n')}\n}\n` : '{}\n';
 }
 
 export function projectReportJson(plan: ProjectPlan): string {
