@@ -4,8 +4,14 @@
  * write is never replaced without `force`; its unified diff is returned instead.
  */
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+
+/** `diff` is loaded only when a file is refused (rare): a normal run does not pay for importing it. */
+function unifiedDiff(rel: string, old: string, text: string): string {
+  const { createTwoFilesPatch } = createRequire(import.meta.url)('diff') as typeof import('diff');
+  return createTwoFilesPatch(`a/${rel}`, `b/${rel}`, old, text);
+}
 
 export interface ApplyOptions {
   force: boolean;
@@ -13,6 +19,8 @@ export interface ApplyOptions {
   generatedMark: string;
   /** directories ensured in this run, true when this run created them (shared across calls) */
   madeDirs: Map<string, boolean>;
+  /** the root is a fresh staging directory (stage.ts): write each file directly, no temp file and rename */
+  direct?: boolean;
 }
 
 export interface ApplyResult {
@@ -67,10 +75,11 @@ export function applyPlan(root: string, files: ReadonlyMap<string, string>, opts
       continue;
     }
     if (old !== undefined && isProtected(rel) && !opts.force && !old.includes(opts.generatedMark)) {
-      result.refused.push({ path: rel, diff: createTwoFilesPatch(`a/${rel}`, `b/${rel}`, old, text) });
+      result.refused.push({ path: rel, diff: unifiedDiff(rel, old, text) });
       continue;
     }
-    writeAtomic(file, text, opts.madeDirs);
+    if (opts.direct) writeFileSync(file, text);
+    else writeAtomic(file, text, opts.madeDirs);
     result.written.push(rel);
   }
   return result;

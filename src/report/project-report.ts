@@ -16,18 +16,14 @@ export function countOutcomes(entries: readonly ParityEntry[]): Record<Outcome, 
   return c;
 }
 
-function lossCounts(entries: readonly ParityEntry[]): { loss: Loss; message: string; entries: number; jobs: string[] }[] {
-  const by = new Map<Loss, Set<string>>();
+/** Losses of the `partial` entries with their entry counts; which jobs have them is in the entries themselves. */
+function lossCounts(entries: readonly ParityEntry[]): { loss: Loss; message: string; entries: number }[] {
   const n = new Map<Loss, number>();
   for (const e of entries) {
     if (e.outcome !== 'partial') continue;
-    for (const l of e.losses) {
-      if (!by.has(l)) by.set(l, new Set());
-      by.get(l)!.add(e.job);
-      n.set(l, (n.get(l) ?? 0) + 1);
-    }
+    for (const l of e.losses) n.set(l, (n.get(l) ?? 0) + 1);
   }
-  return sortLosses(by.keys()).map((loss) => ({ loss, message: LOSSES[loss], entries: n.get(loss)!, jobs: [...by.get(loss)!] }));
+  return sortLosses(n.keys()).map((loss) => ({ loss, message: LOSSES[loss], entries: n.get(loss)! }));
 }
 
 function pipelineSummary(jjbName: string | undefined, p: PlPipeline) {
@@ -47,16 +43,16 @@ function pipelineSummary(jjbName: string | undefined, p: PlPipeline) {
  * indented JSON (the reports are the bulk of the output), still diff-friendly.
  */
 export function jsonLines(doc: Record<string, unknown>, compact: readonly string[]): string {
-  const marked: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(doc)) marked[k] = compact.includes(k) && Array.isArray(v) ? `@@j2a-list:${k}@@` : v;
-  let text = JSON.stringify(marked, null, 2);
-  for (const k of compact) {
-    const list = doc[k];
-    if (!Array.isArray(list)) continue;
-    const body = list.length ? `[\n    ${list.map((x) => JSON.stringify(x)).join(',\n    ')}\n  ]` : '[]';
-    text = text.replace(`"@@j2a-list:${k}@@"`, () => body);
+  // Built key by key: stringifying the whole document and splicing the lists in would copy the report per list.
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(doc)) {
+    if (v === undefined) continue;
+    let body: string;
+    if (compact.includes(k) && Array.isArray(v)) body = v.length ? `[\n    ${v.map((x) => JSON.stringify(x)).join(',\n    ')}\n  ]` : '[]';
+    else body = JSON.stringify(v, null, 2).replaceAll('\n', '\n  ');
+    parts.push(`  ${JSON.stringify(k)}: ${body}`);
   }
-  return `${text}\n`;
+  return parts.length ? `{\n${parts.join(',\n')}\n}\n` : '{}\n';
 }
 
 export function projectReportJson(plan: ProjectPlan): string {
@@ -70,7 +66,8 @@ export function projectReportJson(plan: ProjectPlan): string {
     pipelines: plan.pipelines.map((p) => pipelineSummary(plan.jjbName, p)),
     counts: { entries: r.entries.length, byOutcome: countOutcomes(r.entries) },
     losses: lossCounts(r.entries),
-    entries: r.entries,
+    // the project is the report's own: entries leave it out
+    entries: r.entries.map(({ project: _, ...rest }) => rest),
     diagnostics: r.diagnostics,
   };
   return jsonLines(doc, ['pipelines', 'losses', 'entries', 'diagnostics']);
@@ -118,7 +115,7 @@ export function projectReportMd(plan: ProjectPlan): string {
   const losses = lossCounts(r.entries);
   if (losses.length) {
     out.push('## Losses', '');
-    for (const l of losses) out.push(`- \`${l.loss}\` (${l.entries} entries): ${l.message}. Jobs: ${l.jobs.join(', ')}`);
+    for (const l of losses) out.push(`- \`${l.loss}\` (${l.entries} entries): ${l.message}`);
     out.push('');
   }
   if (r.diagnostics.length) out.push('## Diagnostics', '', ...r.diagnostics.map(diagLine), '');

@@ -15,6 +15,7 @@ import { BLUBBER_FILE, GENERATED_MARK } from '../emit/pipeline-config.js';
 import { loadValidators } from '../emit/validate.js';
 import { dumpYaml, dumpYamlList, type YamlOut } from '../emit/yaml.js';
 import { applyPlan, removeGenerated, type ApplyResult } from '../fs/apply.js';
+import { openOutput } from '../fs/stage.js';
 import { projectReportJson, projectReportMd } from '../report/project-report.js';
 import { summarize, summaryJson, summaryMd, type ProjectOutcome, type Summary } from '../report/summary.js';
 import { runLimited } from './limit.js';
@@ -77,7 +78,23 @@ function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/**
+ * Converts and writes the selected projects. A new `opts.out` is built in a staging directory and appears
+ * complete or not at all; an existing one is updated file by file.
+ */
 export async function convertCorpus(inputs: ConvertInputs, translate: Translate, opts: ConvertOptions): Promise<ConvertRun> {
+  const target = openOutput(opts.out);
+  try {
+    const run = await convertInto(target.root, target.staged, inputs, translate, opts);
+    target.commit();
+    return run;
+  } catch (err) {
+    target.abort();
+    throw err;
+  }
+}
+
+async function convertInto(root: string, direct: boolean, inputs: ConvertInputs, translate: Translate, opts: ConvertOptions): Promise<ConvertRun> {
   const validators = loadValidators(opts.schemasDir);
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   if (validators.mode === 'structural') diagnostics.push(convertDiagnostic('convert-schemas-missing', { data: { dir: opts.schemasDir ?? '' } }));
@@ -103,10 +120,10 @@ export async function convertCorpus(inputs: ConvertInputs, translate: Translate,
     const files = new Map(plan.files);
     files.set(reportPath(project, 'json'), projectReportJson(plan));
     files.set(reportPath(project, 'md'), projectReportMd(plan));
-    const applied = applyPlan(opts.out, files, { force: opts.force, generatedMark: GENERATED_MARK, madeDirs });
-    if (plan.files.size === 0 && madeDirs.get(path.join(opts.out, 'reports', path.dirname(project))) === false) {
+    const applied = applyPlan(root, files, { force: opts.force, generatedMark: GENERATED_MARK, madeDirs, direct });
+    if (plan.files.size === 0 && madeDirs.get(path.join(root, 'reports', path.dirname(project))) === false) {
       // an earlier run may have converted this project; its generated files must not outlive that
-      removeGenerated(opts.out, [`${pipelineDir(project)}/config.yaml`, `${pipelineDir(project)}/${BLUBBER_FILE}`], GENERATED_MARK);
+      removeGenerated(root, [`${pipelineDir(project)}/config.yaml`, `${pipelineDir(project)}/${BLUBBER_FILE}`], GENERATED_MARK);
     }
     for (const r of applied.refused) plan.result.diagnostics.push(convertDiagnostic('convert-overwrite-refused', { repo: project, file: r.path }));
     refused.push(...applied.refused);
@@ -139,6 +156,6 @@ export async function convertCorpus(inputs: ConvertInputs, translate: Translate,
     ['summary.json', summaryJson(summary)],
     ['summary.md', summaryMd(summary)],
   ]);
-  applyPlan(opts.out, corpusFiles, { force: opts.force, generatedMark: GENERATED_MARK, madeDirs });
+  applyPlan(root, corpusFiles, { force: opts.force, generatedMark: GENERATED_MARK, madeDirs, direct });
   return { outcomes, summary, refused, diagnostics };
 }

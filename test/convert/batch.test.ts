@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,5 +70,34 @@ describe('convertCorpus', () => {
     expect(existsSync(a)).toBe(false);
     expect(existsSync(path.join(out, 'repos/lib/a/.pipeline/blubber.yaml'))).toBe(false);
     expect(existsSync(b)).toBe(true);
+  });
+
+  it('builds a new output directory in a staging directory and renames it into place whole', async () => {
+    const projects = { 'lib/a': { test: [{ job: 'j', voting: true }] } };
+    const inputs = inputsFromGolden(job('j'), { jobs: {}, scripts: {} }, { projects });
+    const ok: Translate = (name) => ({
+      translation: { job: name, outcome: 'translated', ruleId: 'r', ruleSource: { file: 'r' }, ecosystem: 'e', losses: [], stage: { name: 's', build: 's', run: true }, variant: { name: 's', base: 'img', entrypoint: ['true'] } },
+      diagnostics: [],
+    });
+    const parent = mkdtempSync(path.join(tmpdir(), 'j2a-stage-'));
+    const out = path.join(parent, 'nested', 'out');
+    await convertCorpus(inputs, ok, { out, projects: [], concurrency: 1, force: false, schemasDir: undefined, ...DEFAULT_MARKERS });
+    expect(readdirSync(path.join(parent, 'nested'))).toEqual(['out']);
+    expect(readdirSync(out).sort()).toEqual(['integration-config', 'reports', 'repos', 'summary.json', 'summary.md']);
+    expect(readFileSync(path.join(out, 'repos/lib/a/.pipeline/config.yaml'), 'utf8')).toContain('pipelines:');
+    expect(JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')).projects).toBe(1);
+    expect(existsSync(path.join(out, 'reports/lib/a.json'))).toBe(true);
+  });
+
+  it('leaves no partial output directory and no staging directory when the run fails', async () => {
+    const inputs = inputsFromGolden(job('j'), { jobs: {}, scripts: {} }, { projects: { a: { test: [{ job: 'j', voting: true }] } } });
+    const parent = mkdtempSync(path.join(tmpdir(), 'j2a-stage-'));
+    const schemas = path.join(parent, 'schemas');
+    mkdirSync(schemas);
+    for (const f of ['pipelinelib-pipelines.v0.schema.json', 'blubber-config.v4.schema.json']) writeFileSync(path.join(schemas, f), '{not json');
+    const out = path.join(parent, 'out');
+    const translate: Translate = () => ({ translation: undefined, diagnostics: [] });
+    await expect(convertCorpus(inputs, translate, { out, projects: [], concurrency: 1, force: false, schemasDir: schemas, ...DEFAULT_MARKERS })).rejects.toThrow();
+    expect(readdirSync(parent)).toEqual(['schemas']);
   });
 });
