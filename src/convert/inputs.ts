@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ExpandedJob, YamlMap } from '../jjb/types.js';
 import { expandJobs, expandMacros, loadJjb } from '../jjb/index.js';
-import { loadLayout, resolveLayout, toGoldenShape } from '../zuul/index.js';
+import { loadLayout, resolveLayout } from '../zuul/index.js';
+import { inputsFromResolved } from './resolved.js';
 import type { JobTranslation } from './types.js';
 
 /** One node of a Zuul job tree (the shape of golden zuul-jobtrees.json, `skip-if` renamed). */
@@ -105,7 +106,7 @@ export function inputsFromGolden(jobdictsJsonl: string, jobsSummary: unknown, jo
   return inputsFromShapes(jobs, jobtrees as TreeShape, new Set(), []);
 }
 
-/** Zuul trees in the golden shape (what src/zuul toGoldenShape() returns). */
+/** Zuul trees in the golden shape (zuul-jobtrees.json, what src/zuul toGoldenShape() returns). */
 interface TreeShape {
   projects: Record<string, Record<string, GoldenNode[]>>;
   queues?: Record<string, { name: string; projects: string[] }[]>;
@@ -136,10 +137,9 @@ export interface Readers {
   expandMacros: typeof expandMacros;
   loadLayout: typeof loadLayout;
   resolveLayout: typeof resolveLayout;
-  toGoldenShape: typeof toGoldenShape;
 }
 
-export const READERS: Readers = { loadJjb, expandJobs, expandMacros, loadLayout, resolveLayout, toGoldenShape };
+export const READERS: Readers = { loadJjb, expandJobs, expandMacros, loadLayout, resolveLayout };
 
 /**
  * Reads an integration/config checkout with the real readers: JJB (`jjb/`, JJB defaults, include path = the
@@ -160,7 +160,7 @@ export function readIntegrationConfig(dir: string, readers: Readers = READERS): 
   const resolved = readers.resolveLayout(parsed.layout, { jjbJobNames: new Set(jobs.map((j) => j.name)) });
   diagnostics.push(...parsed.diagnostics, ...resolved.diagnostics);
   const projectNames = new Set(loaded.byKind.get('project')?.keys() ?? []);
-  return inputsFromShapes(jobs, readers.toGoldenShape(resolved), projectNames, diagnostics);
+  return inputsFromResolved(jobs, resolved, projectNames, diagnostics);
 }
 
 /** Byte order (what `LC_ALL=C sort` gives), independent of locale. */

@@ -1,0 +1,52 @@
+/**
+ * ConvertInputs straight from a resolved Zuul layout (no detour through the golden `zuul-jobtrees.json` shape):
+ * the same trees, orders and fields `inputsFromGolden` reads from that shape.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import { skipIfRepr } from '../zuul/jobs.js';
+import { byCodePoint } from '../zuul/queues.js';
+import type { JobNode, ResolvedLayout } from '../zuul/types.js';
+import { byteOrder, type ConvertInputs, type ConvertJob, type ProjectTrees, type ZuulJobNode } from './inputs.js';
+
+/** One tree node; `memo` shares the converted form of nodes shared between trees (the result is read-only). */
+function zuulNode(n: JobNode, memo: Map<JobNode, ZuulJobNode>): ZuulJobNode {
+  const hit = memo.get(n);
+  if (hit) return hit;
+  const z: ZuulJobNode = { job: n.job, voting: n.voting };
+  if (n.branch?.length) z.branch = n.branch;
+  if (n.files?.length) z.files = n.files;
+  if (n.skipIf) {
+    const repr = skipIfRepr(n.skipIf);
+    if (repr) z.skipIf = repr;
+  }
+  if (n.mutex) z.mutex = n.mutex;
+  if (n.queueName) z.queue = n.queueName;
+  if (n.children.length > 0) z.children = n.children.map((c) => zuulNode(c, memo));
+  memo.set(n, z);
+  return z;
+}
+
+export function inputsFromResolved(
+  jobList: readonly ConvertJob[],
+  resolved: ResolvedLayout,
+  jjbProjectNames: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): ConvertInputs {
+  const jobs = new Map<string, ConvertJob>();
+  for (const j of jobList) if (!jobs.has(j.name)) jobs.set(j.name, j);
+  const memo = new Map<JobNode, ZuulJobNode>();
+  const projects = new Map<string, ProjectTrees>();
+  for (const name of [...resolved.projects.keys()].sort(byteOrder)) {
+    const pipes = resolved.projects.get(name)!;
+    const trees: Record<string, ZuulJobNode[]> = {};
+    for (const p of [...pipes.keys()].sort(byCodePoint)) trees[p] = pipes.get(p)!.map((n) => zuulNode(n, memo));
+    projects.set(name, trees);
+  }
+  const queueSizes = new Map<string, Map<string, number>>();
+  for (const p of [...resolved.queues.keys()].sort(byCodePoint)) {
+    const sizes = new Map<string, number>();
+    for (const q of resolved.queues.get(p)!) for (const proj of q.projects) sizes.set(proj, q.projects.length);
+    queueSizes.set(p, sizes);
+  }
+  return { jobs, projects, queueSizes, jjbProjectNames, diagnostics };
+}
