@@ -67,11 +67,6 @@ export function sourceOf(value: unknown): SourceLocation | undefined {
   return typeof value === 'object' && value !== null ? locations.get(value) : undefined;
 }
 
-/** Records a location for a value built elsewhere (e.g. an included document); keeps an existing one. */
-export function setSourceOf(value: object, loc: SourceLocation): void {
-  if (!locations.has(value)) locations.set(value, loc);
-}
-
 export function newAnchorScope(): AnchorScope {
   return { anchors: new Map(), values: new Map(), flattened: new Map() };
 }

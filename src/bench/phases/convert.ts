@@ -7,22 +7,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BenchPhase } from '../types.js';
 import { inputsFromGolden, type ConvertInputs, type Translate } from '../../convert/inputs.js';
 import { rulesTranslator } from '../../convert/translator.js';
 import { convertCorpus, DEFAULT_MARKERS } from '../../run/batch.js';
 
-/** Structurally a BenchPhase of the bench runner (src/bench/types.ts on the jjb branch). */
-export interface Phase {
-  name: string;
-  available?: () => true | string;
-  run: () => Promise<void> | void;
-}
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const shared = path.resolve(repoRoot, '..', 'shared');
 
 /** Phases sharing one state object (inputs, translator, output directory), created per call. */
-export function convertPhases(): Phase[] {
+export function convertPhases(): BenchPhase[] {
   const state: { inputs?: ConvertInputs; translate?: Translate; out?: string } = {};
   const golden = path.join(shared, 'golden');
   const available = () => existsSync(golden) || `needs ${golden} (conversion is timed on the golden job dicts and trees)`;
@@ -63,4 +58,4 @@ export function convertPhases(): Phase[] {
   ];
 }
 
-export const phases: Phase[] = convertPhases();
+export const phases: BenchPhase[] = convertPhases();
