@@ -36,7 +36,7 @@ export function resolveLayout(layout: Layout, opts: ResolveOptions = {}): Resolv
 
   const projects = new Map<string, ProjectPipelines>();
   const idle: string[] = [];
-  const unknownJobs = new Map<string, { line?: number; repo: string }>();
+  const firstUses = new Map<string, ProjectEntry>();
   // One context for all trees; `at` says which project and pipeline is being built.
   const at = { project: layout.projects[0]!, pipeline: '' };
   const ctx: TreeContext = {
@@ -51,9 +51,7 @@ export function resolveLayout(layout: Layout, opts: ResolveOptions = {}): Resolv
   // Once per job name, at its first tree: Zuul's `^\S+$` rule and the JJB cross-check.
   const firstUse = (name: string): void => {
     if (!NO_WHITESPACE.test(name)) treeDiag(ctx, 'zuul-bad-job-name', JSON.stringify(name));
-    if (opts.jjbJobNames && !opts.jjbJobNames.has(name) && !BUILTIN_JOBS.has(name)) {
-      unknownJobs.set(name, { line: layout.findLine(at.project.line, name), repo: at.project.name });
-    }
+    firstUses.set(name, at.project);
   };
   // Trees that come from templates alone are the same for every project using the same (brace-free) templates:
   // built once and shared, frozen (e.g. 586 projects take only the `archived` template).
@@ -90,9 +88,7 @@ export function resolveLayout(layout: Layout, opts: ResolveOptions = {}): Resolv
     if (trees.size > 0) projects.set(project.name, trees);
     else idle.push(project.name);
   }
-  for (const [job, at] of unknownJobs) {
-    diags.push(zuulDiag('zuul-job-undefined', { file, ...(at.line !== undefined ? { line: at.line } : {}) }, job, { job, repo: at.repo }));
-  }
+  if (opts.jjbJobNames) diags.push(...undefinedJobDiagnostics({ layout, firstUses }, opts.jjbJobNames));
 
   const queues = new Map<string, ReturnType<typeof buildChangeQueues>>();
   for (const p of layout.pipelines) {
@@ -104,7 +100,23 @@ export function resolveLayout(layout: Layout, opts: ResolveOptions = {}): Resolv
     }
     queues.set(p.name, buildChangeQueues(trees, { file, ...(p.line !== undefined ? { line: p.line } : {}), pipeline: p.name }, diags));
   }
-  return { layout, projects, idleProjects: idle, jobs: registry.all(), queues, diagnostics: diags };
+  return { layout, projects, idleProjects: idle, jobs: registry.all(), queues, firstUses, diagnostics: diags };
+}
+
+/**
+ * The JJB cross-check: a `zuul-job-undefined` warning for each tree job JJB does not define (Zuul's built-in
+ * `noop` excepted), at the job's first use. Separate from resolving, so that the layout can be resolved while
+ * JJB is still being read.
+ */
+export function undefinedJobDiagnostics(resolved: Pick<ResolvedLayout, 'layout' | 'firstUses'>, jjbJobNames: ReadonlySet<string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const file = resolved.layout.file;
+  for (const [job, project] of resolved.firstUses) {
+    if (jjbJobNames.has(job) || BUILTIN_JOBS.has(job)) continue;
+    const line = resolved.layout.findLine(project.line, job);
+    out.push(zuulDiag('zuul-job-undefined', { file, ...(line !== undefined ? { line } : {}) }, job, { job, repo: project.name }));
+  }
+  return out;
 }
 
 /**

@@ -160,5 +160,7 @@ export interface ResolvedLayout {
   jobs: Map<string, ZuulJob>;
   /** Dependent pipeline name -> shared change queues. */
   queues: Map<string, ChangeQueue[]>;
+  /** Each tree job name -> the project whose tree uses it first (for the JJB cross-check). */
+  firstUses: Map<string, ProjectEntry>;
   diagnostics: Diagnostic[];
 }
