@@ -1,24 +1,13 @@
 #!/usr/bin/env node
 /**
- * `j2a` command line: a thin layer over the library API. Each area registers its own subcommands.
- * Exit codes: 0 clean, 1 ran but with errors/failed projects, 2 invalid input or usage.
+ * The `j2a` executable. It sets one V8 flag before anything else loads, then runs main.ts.
+ *
+ * j2a runs a large amount of code once (a batch over ~2,300 projects in about a second). V8's default is to
+ * optimise a function after very little use; here that mostly buys optimising-compiler work on the second core,
+ * which the helper thread needs (src/run/helper.ts). A larger interrupt budget optimises only what stays hot.
+ * Measured on the real corpus (`j2a convert`, fresh process, interleaved runs): CPU time 3.0 s -> 1.8 s.
  */
-import { CommanderError } from 'commander';
-import { buildProgram } from './program.js';
+import { setFlagsFromString } from 'node:v8';
 
-async function main(argv: string[]): Promise<void> {
-  const program = await buildProgram(argv);
-  try {
-    await program.parseAsync(argv);
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      // --help and --version end with exitCode 0; usage errors with 2 (commander uses 1).
-      process.exitCode = err.exitCode === 0 ? 0 : 2;
-      return;
-    }
-    process.stderr.write(`j2a: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 2;
-  }
-}
-
-await main(process.argv);
+setFlagsFromString('--interrupt-budget=1000000');
+await import('./main.js');

@@ -4,11 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { ConfigError, formatDiagnostic } from '../diagnostics.js';
-import { convertCorpus, DEFAULT_MARKERS } from '../run/batch.js';
-import { summaryJson, summaryTable } from '../report/summary.js';
+import { startHelper, type Helper } from '../run/helper.js';
 import { CONVERT_OPTIONS } from './options.js';
-import { inputsFromGolden, readIntegrationConfig, type ConvertInputs } from './inputs.js';
-import { rulesTranslator } from './translator.js';
+import type { ConvertInputs, Translate } from './inputs.js';
+import type { Validators } from '../emit/validate.js';
 
 /** The repository root, from this file's place in src/convert or dist/convert. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,6 +20,7 @@ interface RawOptions {
   force?: boolean;
   schemas?: string;
   fromGolden?: string;
+  threads: string;
 }
 
 /** The schema directory: `--schemas`, else ../shared/reference/schemas beside the repository when present. */
@@ -30,36 +30,69 @@ export function schemasDir(flag: string | undefined): string | undefined {
   return existsSync(dflt) ? dflt : undefined;
 }
 
-/** Reads the inputs: the checkout itself, or (development aid) the golden shapes. */
-function readInputs(dir: string, goldenDir: string | undefined): ConvertInputs {
-  if (goldenDir) {
-    const jsonl = path.join(goldenDir, 'jjb-expanded-jobdicts.jsonl');
-    const trees = path.join(goldenDir, 'zuul-jobtrees.json');
-    if (!existsSync(jsonl) || !existsSync(trees)) throw new ConfigError(`--from-golden: ${goldenDir} lacks jjb-expanded-jobdicts.jsonl or zuul-jobtrees.json`);
-    const summary = path.join(goldenDir, 'jjb-expanded-jobs.json');
-    const post = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8')) : { jobs: {}, scripts: {} };
-    return inputsFromGolden(readFileSync(jsonl, 'utf8'), post, JSON.parse(readFileSync(trees, 'utf8')));
+/** The golden shapes (development aid) instead of the checkout. */
+async function readGolden(goldenDir: string): Promise<ConvertInputs> {
+  const jsonl = path.join(goldenDir, 'jjb-expanded-jobdicts.jsonl');
+  const trees = path.join(goldenDir, 'zuul-jobtrees.json');
+  if (!existsSync(jsonl) || !existsSync(trees)) throw new ConfigError(`--from-golden: ${goldenDir} lacks jjb-expanded-jobdicts.jsonl or zuul-jobtrees.json`);
+  const summary = path.join(goldenDir, 'jjb-expanded-jobs.json');
+  const post = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8')) : { jobs: {}, scripts: {} };
+  const { inputsFromGolden } = await import('./inputs.js');
+  return inputsFromGolden(readFileSync(jsonl, 'utf8'), post, JSON.parse(readFileSync(trees, 'utf8')));
+}
+
+/**
+ * Reads the rules and the inputs. JJB, the longest read, goes to the helper thread first; the rules and the
+ * Zuul layout are read here meanwhile.
+ */
+async function readAll(dir: string, raw: RawOptions, helper: Helper): Promise<{ inputs: ConvertInputs; translate: Translate; validators: Validators }> {
+  const root = path.resolve(dir);
+  if (!raw.fromGolden && (!existsSync(path.join(root, 'jjb')) || !existsSync(path.join(root, 'zuul', 'layout.yaml')))) {
+    throw new ConfigError(`${dir} has no jjb/ directory or zuul/layout.yaml`);
   }
-  if (!existsSync(path.join(dir, 'jjb')) || !existsSync(path.join(dir, 'zuul', 'layout.yaml'))) throw new ConfigError(`${dir} has no jjb/ directory or zuul/layout.yaml`);
-  return readIntegrationConfig(dir);
+  const jjb = raw.fromGolden ? undefined : helper.readJjb(root);
+  jjb?.catch(() => undefined); // awaited below; a rule error thrown first must not leave it unhandled
+  const { rulesTranslator } = await import('./translator.js');
+  const translator = rulesTranslator();
+  const [{ readZuulInputs }, { assembleInputs }, { loadValidators }] = await Promise.all([import('./resolved.js'), import('./inputs.js'), import('../emit/validate.js')]);
+  const zuul = jjb ? readZuulInputs(root) : undefined;
+  const validators = loadValidators(schemasDir(raw.schemas));
+  const inputs = jjb ? assembleInputs(await jjb, zuul!) : await readGolden(raw.fromGolden!);
+  inputs.diagnostics.push(...translator.diagnostics);
+  return { inputs, translate: translator.translate, validators };
 }
 
 async function runConvert(dir: string, raw: RawOptions): Promise<number> {
   const concurrency = Number(raw.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new ConfigError(`--concurrency must be a positive integer, got ${raw.concurrency}`);
+  const threads = Number(raw.threads);
+  if (threads !== 1 && threads !== 2) throw new ConfigError(`--threads must be 1 or 2, got ${raw.threads}`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ConfigError(`${dir} is not a directory`);
-  const translator = rulesTranslator();
-  const inputs = readInputs(dir, raw.fromGolden);
-  inputs.diagnostics.push(...translator.diagnostics);
+  const helper = startHelper(threads);
+  try {
+    return await convertWith(dir, raw, concurrency, helper);
+  } finally {
+    helper.dispose();
+  }
+}
+
+async function convertWith(dir: string, raw: RawOptions, concurrency: number, helper: Helper): Promise<number> {
+  const [{ inputs, translate, validators }, { convertCorpus, DEFAULT_MARKERS }, { summaryJson, summaryTable }] = await Promise.all([
+    readAll(dir, raw, helper),
+    import('../run/batch.js'),
+    import('../report/summary.js'),
+  ]);
   const tty = process.stderr.isTTY === true;
-  const run = await convertCorpus(inputs, translator.translate, {
+  const run = await convertCorpus(inputs, translate, {
     out: raw.out,
     projects: raw.project ?? [],
     concurrency,
     force: raw.force === true,
     schemasDir: schemasDir(raw.schemas),
+    validators,
     ...DEFAULT_MARKERS,
     onProgress: tty ? (done, total) => process.stderr.write(`\rconverting ${done}/${total}`) : undefined,
+    writer: helper,
   });
   if (tty) process.stderr.write('\n');
   for (const d of run.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);

@@ -1,14 +1,13 @@
 /**
- * The one place where conversion meets its inputs: expanded JJB jobs, resolved Zuul job trees and the
- * translator. Everything downstream reads only `ConvertInputs`, so switching from the golden shapes to the
- * real loaders (src/jjb loadJjb/expandJobs, src/zuul loadLayout/resolveLayout) changes this file only.
+ * The one place where conversion meets its inputs: the facts of the expanded JJB jobs, the resolved Zuul job
+ * trees and the translator. Everything downstream reads only `ConvertInputs`. The readers live beside this
+ * file: read-jjb.ts (JJB -> job facts, runnable in a helper thread) and resolved.ts (Zuul layout -> trees);
+ * read.ts joins them. The golden shapes (--from-golden, tests, bench) are read here.
  */
-import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
-import type { ExpandedJob, YamlMap } from '../jjb/types.js';
-import { expandJobs, expandMacros, loadJjb } from '../jjb/index.js';
-import { loadLayout, resolveLayout } from '../zuul/index.js';
-import { inputsFromResolved } from './resolved.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics.js';
+import type { YamlMap } from '../jjb/types.js';
+import { jobFacts } from '../rules/facts.js';
+import type { JobFacts } from '../rules/types.js';
 import type { JobTranslation } from './types.js';
 
 /** One node of a Zuul job tree (the shape of golden zuul-jobtrees.json, `skip-if` renamed). */
@@ -28,10 +27,14 @@ export interface ZuulJobNode {
 /** Zuul pipeline name -> top-level nodes, for one project. */
 export type ProjectTrees = Readonly<Record<string, readonly ZuulJobNode[]>>;
 
-/** An expanded job as the translator reads it: the pre-macro dict plus, when known, the post-macro one. */
-export interface ConvertJob extends ExpandedJob {
-  /** post-macro job dict (builders as `{shell: text}`...), from expandMacros */
-  expanded?: YamlMap;
+/**
+ * A JJB job as conversion reads it: the facts the rules match (src/rules/facts.ts, read from the pre- and
+ * post-macro job dicts) and where the job is defined. Plain data: it crosses thread boundaries.
+ */
+export interface ConvertJob {
+  name: string;
+  facts: JobFacts;
+  source: SourceLocation;
 }
 
 /**
@@ -50,6 +53,32 @@ export interface ConvertInputs {
   /** names of JJB `project:` items (emitted JJB project names must not collide) */
   jjbProjectNames: ReadonlySet<string>;
   diagnostics: Diagnostic[];
+}
+
+/** What the JJB side contributes (read-jjb.ts). */
+export interface JjbInputs {
+  /** in JJB order; a later duplicate name is ignored */
+  jobs: ConvertJob[];
+  /** names of JJB `project:` items */
+  projectNames: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** What the Zuul side contributes (resolved.ts). */
+export interface ZuulInputs {
+  projects: Map<string, ProjectTrees>;
+  queueSizes: Map<string, Map<string, number>>;
+  diagnostics: Diagnostic[];
+  /** the JJB cross-check, run once the JJB job names are known */
+  undefinedJobs: (jjbJobNames: ReadonlySet<string>) => Diagnostic[];
+}
+
+/** Joins both sides; diagnostics in reading order (JJB, then Zuul, then the cross-check). */
+export function assembleInputs(jjb: JjbInputs, zuul: ZuulInputs): ConvertInputs {
+  const jobs = new Map<string, ConvertJob>();
+  for (const j of jjb.jobs) if (!jobs.has(j.name)) jobs.set(j.name, j);
+  const diagnostics = [...jjb.diagnostics, ...zuul.diagnostics, ...zuul.undefinedJobs(new Set(jobs.keys()))];
+  return { jobs, projects: zuul.projects, queueSizes: zuul.queueSizes, jjbProjectNames: new Set(jjb.projectNames), diagnostics };
 }
 
 interface GoldenNode {
@@ -101,7 +130,8 @@ export function inputsFromGolden(jobdictsJsonl: string, jobsSummary: unknown, jo
   for (const line of jobdictsJsonl.split('\n')) {
     if (!line) continue;
     const rec = JSON.parse(line) as { name: string; job: YamlMap };
-    jobs.push({ name: rec.name, job: rec.job, ...fromSummary(summary.jobs[rec.name], summary.scripts), source: { file: 'jjb' } });
+    const source = { file: 'jjb' };
+    jobs.push({ name: rec.name, facts: jobFacts({ name: rec.name, job: rec.job, ...fromSummary(summary.jobs[rec.name], summary.scripts), source }), source });
   }
   return inputsFromShapes(jobs, jobtrees as TreeShape, new Set(), []);
 }
@@ -128,39 +158,6 @@ function inputsFromShapes(jobList: readonly ConvertJob[], tree: TreeShape, jjbPr
     queueSizes.set(pipeline, sizes);
   }
   return { jobs, projects, queueSizes, jjbProjectNames, diagnostics };
-}
-
-/** The JJB and Zuul stages' readers conversion uses (an object, so tests and the bench can stand in for them). */
-export interface Readers {
-  loadJjb: typeof loadJjb;
-  expandJobs: typeof expandJobs;
-  expandMacros: typeof expandMacros;
-  loadLayout: typeof loadLayout;
-  resolveLayout: typeof resolveLayout;
-}
-
-export const READERS: Readers = { loadJjb, expandJobs, expandMacros, loadLayout, resolveLayout };
-
-/**
- * Reads an integration/config checkout with the real readers: JJB (`jjb/`, JJB defaults, include path = the
- * checkout) expanded and macro-expanded, and the Zuul layout (`zuul/layout.yaml`) resolved to job trees.
- */
-export function readIntegrationConfig(dir: string, readers: Readers = READERS): ConvertInputs {
-  const root = path.resolve(dir);
-  const loaded = readers.loadJjb(['jjb'], { root });
-  const expanded = readers.expandJobs(loaded);
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...expanded.diagnostics];
-  const jobs: ConvertJob[] = [];
-  for (const j of expanded.jobs) {
-    const m = readers.expandMacros(j, loaded);
-    diagnostics.push(...m.diagnostics);
-    jobs.push({ ...j, expanded: m.job.job });
-  }
-  const parsed = readers.loadLayout(path.join(root, 'zuul', 'layout.yaml'));
-  const resolved = readers.resolveLayout(parsed.layout, { jjbJobNames: new Set(jobs.map((j) => j.name)) });
-  diagnostics.push(...parsed.diagnostics, ...resolved.diagnostics);
-  const projectNames = new Set(loaded.byKind.get('project')?.keys() ?? []);
-  return inputsFromResolved(jobs, resolved, projectNames, diagnostics);
 }
 
 /** Byte order (what `LC_ALL=C sort` gives), independent of locale. */

@@ -9,6 +9,11 @@ export const CONVERT_OPTIONS: readonly OptionSpec[] = [
   { flags: '--out <dir>', description: 'output directory (repos/, integration-config/, reports/, summary.*)', default: 'j2a-out' },
   { flags: '--project <glob...>', description: 'convert only projects matching a glob (`*` within a path segment, `**` across)' },
   { flags: '--concurrency <n>', description: 'projects converted and written at once', default: '8' },
+  {
+    flags: '--threads <n>',
+    description: '2: read JJB and write the files in a helper thread while this one converts; 1: everything in one thread',
+    default: '2',
+  },
   { flags: '--json', description: 'print the summary as JSON on stdout instead of the table' },
   { flags: '--force', description: 'replace existing hand-written .pipeline/ files (otherwise their diff is shown)' },
   {

@@ -1,12 +1,22 @@
 /**
- * ConvertInputs straight from a resolved Zuul layout (no detour through the golden `zuul-jobtrees.json` shape):
- * the same trees, orders and fields `inputsFromGolden` reads from that shape.
+ * The Zuul side of conversion: `zuul/layout.yaml` parsed and resolved (src/zuul), straight to the trees
+ * conversion reads (no detour through the golden `zuul-jobtrees.json` shape): the same trees, orders and fields
+ * `inputsFromGolden` reads from that shape.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import path from 'node:path';
+import { loadLayout, resolveLayout, undefinedJobDiagnostics } from '../zuul/index.js';
 import { skipIfRepr } from '../zuul/jobs.js';
 import { byCodePoint } from '../zuul/queues.js';
 import type { JobNode, ResolvedLayout } from '../zuul/types.js';
-import { byteOrder, type ConvertInputs, type ConvertJob, type ProjectTrees, type ZuulJobNode } from './inputs.js';
+import { byteOrder, type ProjectTrees, type ZuulInputs, type ZuulJobNode } from './inputs.js';
+
+/** The Zuul stages this reads with (an object, so tests and the bench can stand in for them). */
+export interface ZuulReaders {
+  loadLayout: typeof loadLayout;
+  resolveLayout: typeof resolveLayout;
+}
+
+export const ZUUL_READERS: ZuulReaders = { loadLayout, resolveLayout };
 
 /** One tree node; `memo` shares the converted form of nodes shared between trees (the result is read-only). */
 function zuulNode(n: JobNode, memo: Map<JobNode, ZuulJobNode>): ZuulJobNode {
@@ -26,14 +36,8 @@ function zuulNode(n: JobNode, memo: Map<JobNode, ZuulJobNode>): ZuulJobNode {
   return z;
 }
 
-export function inputsFromResolved(
-  jobList: readonly ConvertJob[],
-  resolved: ResolvedLayout,
-  jjbProjectNames: ReadonlySet<string>,
-  diagnostics: Diagnostic[],
-): ConvertInputs {
-  const jobs = new Map<string, ConvertJob>();
-  for (const j of jobList) if (!jobs.has(j.name)) jobs.set(j.name, j);
+/** Trees and queue sizes of a resolved layout; the JJB cross-check is left for when JJB's job names are known. */
+export function zuulInputsFromResolved(resolved: ResolvedLayout): ZuulInputs {
   const memo = new Map<JobNode, ZuulJobNode>();
   const projects = new Map<string, ProjectTrees>();
   for (const name of [...resolved.projects.keys()].sort(byteOrder)) {
@@ -48,5 +52,13 @@ export function inputsFromResolved(
     for (const q of resolved.queues.get(p)!) for (const proj of q.projects) sizes.set(proj, q.projects.length);
     queueSizes.set(p, sizes);
   }
-  return { jobs, projects, queueSizes, jjbProjectNames, diagnostics };
+  return { projects, queueSizes, diagnostics: [...resolved.diagnostics], undefinedJobs: (names) => undefinedJobDiagnostics(resolved, names) };
+}
+
+/** Reads and resolves `<root>/zuul/layout.yaml`. */
+export function readZuulInputs(root: string, readers: ZuulReaders = ZUUL_READERS): ZuulInputs {
+  const parsed = readers.loadLayout(path.join(root, 'zuul', 'layout.yaml'));
+  const zuul = zuulInputsFromResolved(readers.resolveLayout(parsed.layout));
+  zuul.diagnostics.unshift(...parsed.diagnostics);
+  return zuul;
 }

@@ -4,12 +4,12 @@
  * translated from their name alone.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import { loadRulesOrThrow, translateJob, translateJobName } from '../rules/index.js';
+import { loadRulesOrThrow, translateFacts, translateJobName } from '../rules/index.js';
 import type { Translate } from './inputs.js';
 
 export function rulesTranslator(dir?: string): { translate: Translate; diagnostics: Diagnostic[] } {
   const loaded = loadRulesOrThrow(dir);
   const set = loaded.rules;
-  const translate: Translate = (name, job) => (job ? translateJob(job, set) : translateJobName(name, set, { file: 'zuul/layout.yaml' }));
+  const translate: Translate = (name, job) => (job ? translateFacts(job.facts, set, job.source) : translateJobName(name, set, { file: 'zuul/layout.yaml' }));
   return { translate, diagnostics: loaded.diagnostics };
 }

@@ -19,8 +19,6 @@ export interface ApplyOptions {
   generatedMark: string;
   /** directories ensured in this run, true when this run created them (shared across calls) */
   madeDirs: Map<string, boolean>;
-  /** the root is a fresh staging directory (stage.ts): write each file directly, no temp file and rename */
-  direct?: boolean;
 }
 
 export interface ApplyResult {
@@ -78,8 +76,7 @@ export function applyPlan(root: string, files: ReadonlyMap<string, string>, opts
       result.refused.push({ path: rel, diff: unifiedDiff(rel, old, text) });
       continue;
     }
-    if (opts.direct) writeFileSync(file, text);
-    else writeAtomic(file, text, opts.madeDirs);
+    writeAtomic(file, text, opts.madeDirs);
     result.written.push(rel);
   }
   return result;

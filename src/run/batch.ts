@@ -12,10 +12,11 @@ import { convertDiagnostic } from '../convert/codes.js';
 import { countShortNames, jjbNameFor, parseTriggerJob } from '../emit/integration.js';
 import { DEFAULT_NAMING } from '../emit/pipelines.js';
 import { BLUBBER_FILE, GENERATED_MARK } from '../emit/pipeline-config.js';
-import { loadValidators } from '../emit/validate.js';
+import { loadValidators, type Validators } from '../emit/validate.js';
 import { dumpYaml, dumpYamlList, type YamlOut } from '../emit/yaml.js';
 import { applyPlan, removeGenerated, type ApplyResult } from '../fs/apply.js';
 import { openOutput } from '../fs/stage.js';
+import { NewFileWriter, type StagedWriter } from '../fs/new-files.js';
 import { projectReportJson, projectReportMd } from '../report/project-report.js';
 import { summarize, summaryJson, summaryMd, type ProjectOutcome, type Summary } from '../report/summary.js';
 import { runLimited } from './limit.js';
@@ -29,12 +30,16 @@ export interface ConvertOptions {
   force: boolean;
   /** directory holding the reference schemas; undefined: built-in structural check */
   schemasDir: string | undefined;
+  /** validators already compiled from `schemasDir` (compiling takes ~100 ms: the CLI does it while JJB is read) */
+  validators?: Validators;
   /** the Zuul job of archived repositories */
   archivedMarker: string;
   /** Zuul's internal no-op job */
   noopJob: string;
   /** called after each project (progress display) */
   onProgress?: (done: number, total: number) => void;
+  /** creates the files of a new output directory (e.g. in a helper thread); default: in this thread */
+  writer?: StagedWriter;
 }
 
 export const DEFAULT_MARKERS = { archivedMarker: 'fail-archived-repositories', noopJob: 'noop' } as const;
@@ -84,18 +89,25 @@ function errorMessage(err: unknown): string {
  */
 export async function convertCorpus(inputs: ConvertInputs, translate: Translate, opts: ConvertOptions): Promise<ConvertRun> {
   const target = openOutput(opts.out);
+  // Into a new directory every file is created blind (nothing there to compare with or protect).
+  const writer = target.staged ? (opts.writer ?? new NewFileWriter()) : undefined;
   try {
-    const run = await convertInto(target.root, target.staged, inputs, translate, opts);
+    const run = await convertInto(target.root, writer, inputs, translate, opts);
+    await writer?.flush();
     target.commit();
     return run;
   } catch (err) {
+    await writer?.flush().catch(() => undefined); // no write may land after the staging directory is removed
     target.abort();
     throw err;
   }
 }
 
-async function convertInto(root: string, direct: boolean, inputs: ConvertInputs, translate: Translate, opts: ConvertOptions): Promise<ConvertRun> {
-  const validators = loadValidators(opts.schemasDir);
+/** Writes `files` under `root`: blind through `writer` into a new directory, else compared and protected. */
+type Emit = (files: ReadonlyMap<string, string>) => ApplyResult;
+
+async function convertInto(root: string, writer: StagedWriter | undefined, inputs: ConvertInputs, translate: Translate, opts: ConvertOptions): Promise<ConvertRun> {
+  const validators = opts.validators ?? loadValidators(opts.schemasDir);
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   if (validators.mode === 'structural') diagnostics.push(convertDiagnostic('convert-schemas-missing', { data: { dir: opts.schemasDir ?? '' } }));
   const translationOf = memoTranslate(inputs, translate, diagnostics);
@@ -113,6 +125,12 @@ async function convertInto(root: string, direct: boolean, inputs: ConvertInputs,
   };
   const selected = selectProjects(inputs.projects.keys(), opts.projects);
   const madeDirs = new Map<string, boolean>();
+  const emit: Emit = writer
+    ? (files) => {
+        writer.write(root, files);
+        return { written: [...files.keys()], unchanged: [], refused: [] };
+      }
+    : (files) => applyPlan(root, files, { force: opts.force, generatedMark: GENERATED_MARK, madeDirs });
   const refused: ApplyResult['refused'] = [];
   let done = 0;
   const settled = await runLimited(selected, opts.concurrency, async (project) => {
@@ -120,8 +138,8 @@ async function convertInto(root: string, direct: boolean, inputs: ConvertInputs,
     const files = new Map(plan.files);
     files.set(reportPath(project, 'json'), projectReportJson(plan));
     files.set(reportPath(project, 'md'), projectReportMd(plan));
-    const applied = applyPlan(root, files, { force: opts.force, generatedMark: GENERATED_MARK, madeDirs, direct });
-    if (plan.files.size === 0 && madeDirs.get(path.join(root, 'reports', path.dirname(project))) === false) {
+    const applied = emit(files);
+    if (!writer && plan.files.size === 0 && madeDirs.get(path.join(root, 'reports', path.dirname(project))) === false) {
       // an earlier run may have converted this project; its generated files must not outlive that
       removeGenerated(root, [`${pipelineDir(project)}/config.yaml`, `${pipelineDir(project)}/${BLUBBER_FILE}`], GENERATED_MARK);
     }
@@ -156,6 +174,6 @@ async function convertInto(root: string, direct: boolean, inputs: ConvertInputs,
     ['summary.json', summaryJson(summary)],
     ['summary.md', summaryMd(summary)],
   ]);
-  applyPlan(root, corpusFiles, { force: opts.force, generatedMark: GENERATED_MARK, madeDirs, direct });
+  emit(corpusFiles);
   return { outcomes, summary, refused, diagnostics };
 }

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { hasShared, goldenDir, sharedCorpus, warnIfNoShared } from '../helpers/shared.js';
-import { readIntegrationConfig } from '../../src/convert/inputs.js';
+import { readIntegrationConfig } from '../../src/convert/read.js';
 import { convertGolden, goldenInputs, schemasDir } from './golden.js';
 import type { ConvertRun } from '../../src/run/batch.js';
 import type { ParityEntry } from '../../src/convert/types.js';

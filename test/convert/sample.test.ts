@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readIntegrationConfig } from '../../src/convert/inputs.js';
+import { readIntegrationConfig } from '../../src/convert/read.js';
 import { rulesTranslator } from '../../src/convert/translator.js';
 import { schemasDir } from '../../src/convert/cli.js';
 import { convertCorpus, DEFAULT_MARKERS } from '../../src/run/batch.js';

@@ -1,0 +1,34 @@
+/**
+ * Creating the files of a fresh directory (a staging directory, stage.ts): nothing exists there, so there is
+ * nothing to compare with or protect, and no temp file + rename per file (the directory is renamed as a whole).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Files written into a fresh staging directory, possibly in the background (src/run/helper.ts). */
+export interface StagedWriter {
+  write(root: string, files: Iterable<readonly [string, string]>): void;
+  /** resolves when every file is written; rejects with the first write error */
+  flush(): Promise<void>;
+}
+
+/** The in-thread writer: each file is written when `write` is called. */
+export class NewFileWriter implements StagedWriter {
+  private readonly dirs = new Set<string>();
+  written = 0;
+
+  write(root: string, files: Iterable<readonly [string, string]>): void {
+    for (const [rel, text] of files) {
+      const file = path.join(root, rel);
+      const dir = path.dirname(file);
+      if (!this.dirs.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        this.dirs.add(dir);
+      }
+      writeFileSync(file, text);
+      this.written++;
+    }
+  }
+
+  async flush(): Promise<void> {}
+}

@@ -1,0 +1,14 @@
+/** Messages between the main thread (helper.ts) and the helper thread (helper-thread.ts). Plain data only. */
+import type { JjbInputs } from '../convert/inputs.js';
+
+export type ToHelper =
+  | { type: 'read-jjb'; root: string }
+  /** files to create under `root`, a fresh staging directory (nothing in it exists yet) */
+  | { type: 'write'; root: string; files: [string, string][] }
+  | { type: 'close' };
+
+export type FromHelper =
+  | { type: 'jjb'; value: JjbInputs }
+  | { type: 'jjb-failed'; message: string; configError: boolean }
+  /** every write is done; `error` is the first write that failed (the writes after it were skipped) */
+  | { type: 'closed'; written: number; error?: string };

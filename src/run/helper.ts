@@ -1,0 +1,116 @@
+/**
+ * The two-thread plan of `j2a convert` (the machines it runs on have two cores):
+ *  - the helper thread reads JJB (the longest read) while this thread loads the rules and resolves the Zuul
+ *    layout;
+ *  - then the helper thread creates the output files while this thread converts the next projects.
+ * Only plain data crosses (job facts, file texts). With `threads: 1`, or when no worker can be started, the same
+ * calls run in this thread, in the same order, with the same results.
+ */
+import { Worker } from 'node:worker_threads';
+import { ConfigError } from '../diagnostics.js';
+import type { JjbInputs } from '../convert/inputs.js';
+import type { FromHelper, ToHelper } from './helper-protocol.js';
+import { NewFileWriter, type StagedWriter } from '../fs/new-files.js';
+
+export interface Helper extends StagedWriter {
+  /** reads `<root>/jjb`; call once, before any write */
+  readJjb(root: string): Promise<JjbInputs>;
+  /** stops the helper thread (after flush, or when the run ends early) */
+  dispose(): void;
+}
+
+/** Files per message: one message per project would wake the helper 2,000 times. */
+const BATCH = 256;
+
+export function startHelper(threads: number): Helper {
+  if (threads < 2) return inThread();
+  let worker: Worker;
+  try {
+    worker = newWorker();
+  } catch {
+    return inThread();
+  }
+  return workerHelper(worker);
+}
+
+/**
+ * The built helper-thread.js; from src/ (tsx: tests, development) helper-thread.ts, loaded through tsx's API
+ * (on Node 20 a worker does not inherit the loader that `--import tsx` registered).
+ */
+function newWorker(): Worker {
+  const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./helper-thread.js', import.meta.url), { execArgv });
+  const api = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./helper-thread.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
+  return new Worker(boot, { eval: true, execArgv });
+}
+
+function inThread(): Helper {
+  const writer = new NewFileWriter();
+  return {
+    async readJjb(root) {
+      const { readJjbInputs } = await import('../convert/read-jjb.js');
+      return readJjbInputs(root);
+    },
+    write: (root, files) => writer.write(root, files),
+    flush: () => writer.flush(),
+    dispose: () => undefined,
+  };
+}
+
+function workerHelper(worker: Worker): Helper {
+  let jjb: { resolve: (v: JjbInputs) => void; reject: (e: Error) => void } | undefined;
+  let closed: { resolve: () => void; reject: (e: Error) => void } | undefined;
+  let failure: Error | undefined;
+  const send = (m: ToHelper): void => worker.postMessage(m);
+  const fail = (err: Error): void => {
+    failure ??= err;
+    jjb?.reject(err);
+    closed?.reject(err);
+  };
+  worker.on('message', (m: FromHelper) => {
+    if (m.type === 'jjb') jjb?.resolve(m.value);
+    else if (m.type === 'jjb-failed') jjb?.reject(m.configError ? new ConfigError(m.message) : new Error(`helper thread: ${m.message}`));
+    else if (m.error !== undefined) closed?.reject(new Error(`cannot write the output: ${m.error}`));
+    else closed?.resolve();
+  });
+  worker.on('error', (err) => fail(err));
+  worker.on('exit', (code) => {
+    if (code !== 0) fail(new Error(`helper thread exited with code ${code}`));
+  });
+  let pending: { root: string; files: [string, string][] } | undefined;
+  let flushed: Promise<void> | undefined;
+  const post = (): void => {
+    if (pending?.files.length) send({ type: 'write', root: pending.root, files: pending.files });
+    pending = undefined;
+  };
+  return {
+    readJjb(root) {
+      send({ type: 'read-jjb', root });
+      return new Promise((resolve, reject) => {
+        if (failure) reject(failure);
+        else jjb = { resolve, reject };
+      });
+    },
+    write(root, files) {
+      if (pending && pending.root !== root) post();
+      pending ??= { root, files: [] };
+      for (const [rel, text] of files) pending.files.push([rel, text]);
+      if (pending.files.length >= BATCH) post();
+    },
+    flush() {
+      if (flushed) return flushed;
+      post();
+      send({ type: 'close' });
+      flushed = new Promise((resolve, reject) => {
+        if (failure) reject(failure);
+        else closed = { resolve, reject };
+      });
+      return flushed;
+    },
+    dispose() {
+      void worker.terminate();
+    },
+  };
+}
