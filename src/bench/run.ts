@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     ctx.state.clear();
     for (const p of phases) {
       if (skipped.has(p.name)) continue;
+      p.prepare?.(ctx);
       const t0 = performance.now();
       await p.run(ctx);
       const list = times.get(p.name) ?? [];

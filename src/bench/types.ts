@@ -16,6 +16,8 @@ export interface BenchPhase {
   name: string;
   /** false (with a reason) to skip, e.g. when the corpus lacks the needed input */
   available?(ctx: BenchContext): true | string;
+  /** untimed, before each run of the phase */
+  prepare?(ctx: BenchContext): void;
   run(ctx: BenchContext): void | Promise<void>;
 }
 
