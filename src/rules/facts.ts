@@ -31,9 +31,12 @@ function uniq(list: string[]): string[] {
   return [...new Set(list)];
 }
 
-/** `{name}-tox-{toxenv}` + `foo-tox-py3` -> {name: 'foo', toxenv: 'py3'} (first, lazy reading) */
-export function templateParams(template: string, jobName: string): Record<string, string> {
-  if (!template.includes('{')) return {};
+/** A job-template name as a regex over job names, with its placeholder names (one per template: ~100 for 781 jobs). */
+const TEMPLATE_PATTERNS = new Map<string, { names: string[]; re: RegExp }>();
+
+function templatePattern(template: string): { names: string[]; re: RegExp } {
+  let p = TEMPLATE_PATTERNS.get(template);
+  if (p) return p;
   const names: string[] = [];
   let source = '';
   for (const part of template.split(/(\{[^{}]+\})/)) {
@@ -42,7 +45,16 @@ export function templateParams(template: string, jobName: string): Record<string
       source += '(.+?)';
     } else source += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   }
-  const m = new RegExp(`^${source}$`).exec(jobName);
+  p = { names, re: new RegExp(`^${source}$`) };
+  TEMPLATE_PATTERNS.set(template, p);
+  return p;
+}
+
+/** `{name}-tox-{toxenv}` + `foo-tox-py3` -> {name: 'foo', toxenv: 'py3'} (first, lazy reading) */
+export function templateParams(template: string, jobName: string): Record<string, string> {
+  if (!template.includes('{')) return {};
+  const { names, re } = templatePattern(template);
+  const m = re.exec(jobName);
   if (!m) return {};
   const out: Record<string, string> = {};
   names.forEach((n, i) => {
