@@ -18,16 +18,27 @@ export class NewFileWriter implements StagedWriter {
   written = 0;
 
   write(root: string, files: Iterable<readonly [string, string]>): void {
-    for (const [rel, text] of files) {
-      const file = path.join(root, rel);
-      const dir = path.dirname(file);
-      if (!this.dirs.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        this.dirs.add(dir);
-      }
-      writeFileSync(file, text);
-      this.written++;
+    for (const [rel, text] of files) this.create(root, rel, text);
+  }
+
+  /** `paths[i]` gets `bytes` from `ends[i - 1]` (0 for the first) to `ends[i]` */
+  writeBytes(root: string, paths: readonly string[], ends: readonly number[], bytes: Uint8Array): void {
+    let start = 0;
+    for (let i = 0; i < paths.length; i++) {
+      this.create(root, paths[i]!, bytes.subarray(start, ends[i]));
+      start = ends[i]!;
     }
+  }
+
+  private create(root: string, rel: string, data: string | Uint8Array): void {
+    const file = path.join(root, rel);
+    const dir = path.dirname(file);
+    if (!this.dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.dirs.add(dir);
+    }
+    writeFileSync(file, data);
+    this.written++;
   }
 
   async flush(): Promise<void> {}

@@ -3,8 +3,11 @@ import type { JjbInputs } from '../convert/inputs.js';
 
 export type ToHelper =
   | { type: 'read-jjb'; root: string }
-  /** files to create under `root`, a fresh staging directory (nothing in it exists yet) */
-  | { type: 'write'; root: string; files: [string, string][] }
+  /**
+   * files to create under `root`, a fresh staging directory (nothing in it exists yet): paths, and the UTF-8
+   * bytes of all texts in one transferred buffer (`ends[i]` = end offset of file i), so nothing is copied
+   */
+  | { type: 'write'; root: string; paths: string[]; ends: number[]; bytes: ArrayBuffer }
   | { type: 'close' };
 
 export type FromHelper =

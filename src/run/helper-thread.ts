@@ -28,7 +28,7 @@ port.on('message', (m: ToHelper) => {
     case 'write':
       if (writeError !== undefined) return;
       try {
-        writer.write(m.root, m.files);
+        writer.writeBytes(m.root, m.paths, m.ends, new Uint8Array(m.bytes));
       } catch (err) {
         writeError = err instanceof Error ? err.message : String(err);
       }

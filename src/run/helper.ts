@@ -82,7 +82,17 @@ function workerHelper(worker: Worker): Helper {
   let pending: { root: string; files: [string, string][] } | undefined;
   let flushed: Promise<void> | undefined;
   const post = (): void => {
-    if (pending?.files.length) send({ type: 'write', root: pending.root, files: pending.files });
+    if (pending?.files.length) {
+      // UTF-8 once, here, into one buffer that is moved (not copied) to the helper
+      const ends: number[] = [];
+      let size = 0;
+      for (const [, text] of pending.files) ends.push((size += Buffer.byteLength(text)));
+      const bytes = Buffer.allocUnsafeSlow(size);
+      let at = 0;
+      for (const [, text] of pending.files) at += bytes.write(text, at);
+      const buffer = bytes.buffer as ArrayBuffer;
+      worker.postMessage({ type: 'write', root: pending.root, paths: pending.files.map(([rel]) => rel), ends, bytes: buffer } satisfies ToHelper, [buffer]);
+    }
     pending = undefined;
   };
   return {
