@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { JobTranslation } from '../convert/types.js';
 import type { ConvertInputs, Translate } from '../convert/inputs.js';
-import { convertProject, pipelineDir, reportPath, type ConvertContext } from '../convert/project.js';
+import { convertProject, pipelineDir, type ConvertContext, type ProjectPlan } from '../convert/project.js';
 import { convertDiagnostic } from '../convert/codes.js';
 import { countShortNames, jjbNameFor, parseTriggerJob } from '../emit/integration.js';
 import { DEFAULT_NAMING } from '../emit/pipelines.js';
@@ -16,8 +16,8 @@ import { loadValidators, type Validators } from '../emit/validate.js';
 import { dumpYaml, dumpYamlList, type YamlOut } from '../emit/yaml.js';
 import { applyPlan, removeGenerated, type ApplyResult } from '../fs/apply.js';
 import { openOutput } from '../fs/stage.js';
-import { NewFileWriter, type StagedWriter } from '../fs/new-files.js';
-import { projectReportJson, projectReportMd } from '../report/project-report.js';
+import { inThreadWriter, type OutputWriter } from './helper.js';
+import { renderReports, reportView } from './reports.js';
 import { summarize, summaryJson, summaryMd, type ProjectOutcome, type Summary } from '../report/summary.js';
 import { runLimited } from './limit.js';
 import { selectProjects } from './glob.js';
@@ -39,7 +39,7 @@ export interface ConvertOptions {
   /** called after each project (progress display) */
   onProgress?: (done: number, total: number) => void;
   /** creates the files of a new output directory (e.g. in a helper thread); default: in this thread */
-  writer?: StagedWriter;
+  writer?: OutputWriter;
 }
 
 export const DEFAULT_MARKERS = { archivedMarker: 'fail-archived-repositories', noopJob: 'noop' } as const;
@@ -90,7 +90,7 @@ function errorMessage(err: unknown): string {
 export async function convertCorpus(inputs: ConvertInputs, translate: Translate, opts: ConvertOptions): Promise<ConvertRun> {
   const target = openOutput(opts.out);
   // Into a new directory every file is created blind (nothing there to compare with or protect).
-  const writer = target.staged ? (opts.writer ?? new NewFileWriter()) : undefined;
+  const writer = target.staged ? (opts.writer ?? inThreadWriter()) : undefined;
   try {
     const run = await convertInto(target.root, writer, inputs, translate, opts);
     await writer?.flush();
@@ -106,7 +106,10 @@ export async function convertCorpus(inputs: ConvertInputs, translate: Translate,
 /** Writes `files` under `root`: blind through `writer` into a new directory, else compared and protected. */
 type Emit = (files: ReadonlyMap<string, string>) => ApplyResult;
 
-async function convertInto(root: string, writer: StagedWriter | undefined, inputs: ConvertInputs, translate: Translate, opts: ConvertOptions): Promise<ConvertRun> {
+/** Report views waiting to go to the writer together (one message per batch, not per project). */
+const REPORT_BATCH = 64;
+
+async function convertInto(root: string, writer: OutputWriter | undefined, inputs: ConvertInputs, translate: Translate, opts: ConvertOptions): Promise<ConvertRun> {
   const validators = opts.validators ?? loadValidators(opts.schemasDir);
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   if (validators.mode === 'structural') diagnostics.push(convertDiagnostic('convert-schemas-missing', { data: { dir: opts.schemasDir ?? '' } }));
@@ -132,13 +135,20 @@ async function convertInto(root: string, writer: StagedWriter | undefined, input
       }
     : (files) => applyPlan(root, files, { force: opts.force, generatedMark: GENERATED_MARK, madeDirs });
   const refused: ApplyResult['refused'] = [];
+  let views: ProjectPlan[] = [];
+  const sendViews = (): void => {
+    if (views.length) writer!.writeReports(root, views);
+    views = [];
+  };
   let done = 0;
   const settled = await runLimited(selected, opts.concurrency, async (project) => {
     const plan = convertProject(ctx, project, inputs.projects.get(project)!);
-    const files = new Map(plan.files);
-    files.set(reportPath(project, 'json'), projectReportJson(plan));
-    files.set(reportPath(project, 'md'), projectReportMd(plan));
-    const applied = emit(files);
+    let applied: ApplyResult;
+    if (writer) {
+      applied = emit(plan.files);
+      views.push(reportView(plan));
+      if (views.length >= REPORT_BATCH) sendViews();
+    } else applied = emit(new Map([...plan.files, ...renderReports(plan)]));
     if (!writer && plan.files.size === 0 && madeDirs.get(path.join(root, 'reports', path.dirname(project))) === false) {
       // an earlier run may have converted this project; its generated files must not outlive that
       removeGenerated(root, [`${pipelineDir(project)}/config.yaml`, `${pipelineDir(project)}/${BLUBBER_FILE}`], GENERATED_MARK);
@@ -148,6 +158,7 @@ async function convertInto(root: string, writer: StagedWriter | undefined, input
     opts.onProgress?.(++done, selected.length);
     return plan;
   });
+  if (writer) sendViews();
   const outcomes: ProjectOutcome[] = settled.map((s, i) => {
     const project = selected[i]!;
     if (s.ok) return { project, plan: s.value };

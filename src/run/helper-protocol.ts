@@ -1,5 +1,6 @@
 /** Messages between the main thread (helper.ts) and the helper thread (helper-thread.ts). Plain data only. */
 import type { JjbInputs } from '../convert/inputs.js';
+import type { ProjectPlan } from '../convert/project.js';
 
 export type ToHelper =
   | { type: 'read-jjb'; root: string }
@@ -8,6 +9,8 @@ export type ToHelper =
    * bytes of all texts in one transferred buffer (`ends[i]` = end offset of file i), so nothing is copied
    */
   | { type: 'write'; root: string; paths: string[]; ends: number[]; bytes: ArrayBuffer }
+  /** report views (reports.ts) whose report files to render and create under `root` */
+  | { type: 'reports'; root: string; plans: ProjectPlan[] }
   | { type: 'close' };
 
 export type FromHelper =

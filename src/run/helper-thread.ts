@@ -8,6 +8,7 @@ import { ConfigError } from '../diagnostics.js';
 import { readJjbInputs } from '../convert/read-jjb.js';
 import type { FromHelper, ToHelper } from './helper-protocol.js';
 import { NewFileWriter } from '../fs/new-files.js';
+import { renderReports } from './reports.js';
 
 const port = parentPort;
 if (!port) throw new Error('helper-thread.ts runs as a worker thread only');
@@ -29,6 +30,14 @@ port.on('message', (m: ToHelper) => {
       if (writeError !== undefined) return;
       try {
         writer.writeBytes(m.root, m.paths, m.ends, new Uint8Array(m.bytes));
+      } catch (err) {
+        writeError = err instanceof Error ? err.message : String(err);
+      }
+      return;
+    case 'reports':
+      if (writeError !== undefined) return;
+      try {
+        for (const plan of m.plans) writer.write(m.root, renderReports(plan));
       } catch (err) {
         writeError = err instanceof Error ? err.message : String(err);
       }

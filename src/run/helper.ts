@@ -9,10 +9,18 @@
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../diagnostics.js';
 import type { JjbInputs } from '../convert/inputs.js';
+import type { ProjectPlan } from '../convert/project.js';
 import type { FromHelper, ToHelper } from './helper-protocol.js';
 import { NewFileWriter, type StagedWriter } from '../fs/new-files.js';
+import { renderReports } from './reports.js';
 
-export interface Helper extends StagedWriter {
+/** Creates the files of a new output directory, reports included (rendered where the writing happens). */
+export interface OutputWriter extends StagedWriter {
+  /** the report files of these plans (`reportView`s) */
+  writeReports(root: string, plans: ProjectPlan[]): void;
+}
+
+export interface Helper extends OutputWriter {
   /** reads `<root>/jjb`; call once, before any write */
   readJjb(root: string): Promise<JjbInputs>;
   /** stops the helper thread (after flush, or when the run ends early) */
@@ -46,15 +54,25 @@ function newWorker(): Worker {
   return new Worker(boot, { eval: true, execArgv });
 }
 
-function inThread(): Helper {
+/** Writes in this thread, as each call comes. */
+export function inThreadWriter(): OutputWriter {
   const writer = new NewFileWriter();
   return {
+    write: (root, files) => writer.write(root, files),
+    writeReports: (root, plans) => {
+      for (const plan of plans) writer.write(root, renderReports(plan));
+    },
+    flush: () => writer.flush(),
+  };
+}
+
+function inThread(): Helper {
+  return {
+    ...inThreadWriter(),
     async readJjb(root) {
       const { readJjbInputs } = await import('../convert/read-jjb.js');
       return readJjbInputs(root);
     },
-    write: (root, files) => writer.write(root, files),
-    flush: () => writer.flush(),
     dispose: () => undefined,
   };
 }
@@ -102,6 +120,9 @@ function workerHelper(worker: Worker): Helper {
         if (failure) reject(failure);
         else jjb = { resolve, reject };
       });
+    },
+    writeReports(root, plans) {
+      send({ type: 'reports', root, plans });
     },
     write(root, files) {
       if (pending && pending.root !== root) post();
