@@ -165,10 +165,22 @@ interface Memo {
   root?: ReadNode | string;
 }
 
-/** The key of a context value: numbers tagged (so 0 and -0, NaN and null differ), key order kept. */
+/** The key of a context value: its type and content (numbers so that 0 and -0, NaN and null differ; key order kept). */
 function valueKey(v: unknown): string {
-  if (v === undefined) return '\u0000undefined';
-  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' ? `\u0000n${Object.is(x, -0) ? '-0' : String(x)}` : typeof x === 'function' ? '\u0000f' : x)) ?? '\u0000';
+  switch (typeof v) {
+    case 'string':
+      return `s${v}`;
+    case 'number':
+      return `n${Object.is(v, -0) ? '-0' : String(v)}`;
+    case 'boolean':
+      return v ? 'T' : 'F';
+    case 'undefined':
+      return 'u';
+    case 'function':
+      return 'f';
+  }
+  if (v === null) return 'z';
+  return `o${JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' ? `\u0000n${Object.is(x, -0) ? '-0' : String(x)}` : typeof x === 'function' ? '\u0000f' : x))}`;
 }
 
 /** What a read of `key` returns for a render with `params` (nunjucks Context.lookup). */
