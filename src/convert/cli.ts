@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { ConfigError, formatDiagnostic } from '../diagnostics.js';
+import { WriteError } from '../fs/new-files.js';
 import { startHelper, type Helper } from '../run/helper.js';
 import { CONVERT_OPTIONS } from './options.js';
 import type { ConvertInputs, Translate } from './inputs.js';
@@ -126,6 +127,11 @@ export function registerConvertCommand(program: Command): void {
     try {
       process.exitCode = await runConvert(dir, raw);
     } catch (err) {
+      if (err instanceof WriteError) {
+        process.stderr.write(`j2a convert: ${err.message}; nothing was written at ${raw.out}\n`);
+        process.exitCode = 1;
+        return;
+      }
       if (!(err instanceof ConfigError)) throw err;
       process.stderr.write(`j2a convert: ${err.message}\n`);
       process.exitCode = 2;

@@ -8,14 +8,24 @@ import path from 'node:path';
 /** Files written into a fresh staging directory, possibly in the background (src/run/helper.ts). */
 export interface StagedWriter {
   write(root: string, files: Iterable<readonly [string, string]>): void;
-  /** resolves when every file is written; rejects with the first write error */
+  /** resolves when every file is written; rejects with a WriteError for the first write that failed */
   flush(): Promise<void>;
 }
 
-/** The in-thread writer: each file is written when `write` is called. */
+/** The output could not be written (disk full, permissions...): the run stops and writes nothing at `--out`. */
+export class WriteError extends Error {
+  override name = 'WriteError';
+}
+
+/**
+ * The in-thread writer: each file is written when `write` is called. The first failure is kept and the writes
+ * after it are skipped (the run will be aborted); `flush` reports it.
+ */
 export class NewFileWriter implements StagedWriter {
   private readonly dirs = new Set<string>();
   written = 0;
+  /** the first failed write, if any */
+  error: string | undefined;
 
   write(root: string, files: Iterable<readonly [string, string]>): void {
     for (const [rel, text] of files) this.create(root, rel, text);
@@ -31,15 +41,22 @@ export class NewFileWriter implements StagedWriter {
   }
 
   private create(root: string, rel: string, data: string | Uint8Array): void {
+    if (this.error !== undefined) return;
     const file = path.join(root, rel);
-    const dir = path.dirname(file);
-    if (!this.dirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.dirs.add(dir);
+    try {
+      const dir = path.dirname(file);
+      if (!this.dirs.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        this.dirs.add(dir);
+      }
+      writeFileSync(file, data);
+      this.written++;
+    } catch (err) {
+      this.error = `cannot write the output: ${err instanceof Error ? err.message : String(err)}`;
     }
-    writeFileSync(file, data);
-    this.written++;
   }
 
-  async flush(): Promise<void> {}
+  async flush(): Promise<void> {
+    if (this.error !== undefined) throw new WriteError(this.error);
+  }
 }

@@ -16,5 +16,5 @@ export type ToHelper =
 export type FromHelper =
   | { type: 'jjb'; value: JjbInputs }
   | { type: 'jjb-failed'; message: string; configError: boolean }
-  /** every write is done; `error` is the first write that failed (the writes after it were skipped) */
-  | { type: 'closed'; written: number; error?: string };
+  /** every write is done; `error`: the first write (`writeFailed`) or report rendering that failed, after which nothing more was written */
+  | { type: 'closed'; written: number; error?: string; writeFailed?: boolean };

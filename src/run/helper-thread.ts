@@ -14,7 +14,8 @@ const port = parentPort;
 if (!port) throw new Error('helper-thread.ts runs as a worker thread only');
 
 const writer = new NewFileWriter();
-let writeError: string | undefined;
+/** a report that could not be rendered (a bug): the run is aborted like for a failed write */
+let renderError: string | undefined;
 const post = (m: FromHelper): void => port.postMessage(m);
 
 port.on('message', (m: ToHelper) => {
@@ -27,24 +28,23 @@ port.on('message', (m: ToHelper) => {
       }
       return;
     case 'write':
-      if (writeError !== undefined) return;
-      try {
-        writer.writeBytes(m.root, m.paths, m.ends, new Uint8Array(m.bytes));
-      } catch (err) {
-        writeError = err instanceof Error ? err.message : String(err);
-      }
+      writer.writeBytes(m.root, m.paths, m.ends, new Uint8Array(m.bytes));
       return;
     case 'reports':
-      if (writeError !== undefined) return;
-      try {
-        for (const plan of m.plans) writer.write(m.root, renderReports(plan));
-      } catch (err) {
-        writeError = err instanceof Error ? err.message : String(err);
+      for (const plan of m.plans) {
+        if (renderError !== undefined) return;
+        try {
+          writer.write(m.root, renderReports(plan));
+        } catch (err) {
+          renderError = `cannot render the report of ${plan.result.project}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+        }
       }
       return;
-    case 'close':
-      post({ type: 'closed', written: writer.written, ...(writeError !== undefined ? { error: writeError } : {}) });
+    case 'close': {
+      const error = writer.error ?? renderError;
+      post({ type: 'closed', written: writer.written, ...(error !== undefined ? { error, writeFailed: writer.error !== undefined } : {}) });
       port.close();
       return;
+    }
   }
 });

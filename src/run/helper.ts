@@ -11,7 +11,7 @@ import { ConfigError } from '../diagnostics.js';
 import type { JjbInputs } from '../convert/inputs.js';
 import type { ProjectPlan } from '../convert/project.js';
 import type { FromHelper, ToHelper } from './helper-protocol.js';
-import { NewFileWriter, type StagedWriter } from '../fs/new-files.js';
+import { NewFileWriter, WriteError, type StagedWriter } from '../fs/new-files.js';
 import { renderReports } from './reports.js';
 
 /** Creates the files of a new output directory, reports included (rendered where the writing happens). */
@@ -90,7 +90,7 @@ function workerHelper(worker: Worker): Helper {
   worker.on('message', (m: FromHelper) => {
     if (m.type === 'jjb') jjb?.resolve(m.value);
     else if (m.type === 'jjb-failed') jjb?.reject(m.configError ? new ConfigError(m.message) : new Error(`helper thread: ${m.message}`));
-    else if (m.error !== undefined) closed?.reject(new Error(`cannot write the output: ${m.error}`));
+    else if (m.error !== undefined) closed?.reject(m.writeFailed ? new WriteError(m.error) : new Error(`helper thread: ${m.error}`));
     else closed?.resolve();
   });
   worker.on('error', (err) => fail(err));

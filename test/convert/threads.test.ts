@@ -46,19 +46,19 @@ describe('j2a convert --threads', () => {
     expect(r.stderr).toMatch(/--threads must be 1 or 2/);
   });
 
-  it('reports a write the helper thread could not make, once every write is done', () => {
+  it.each([1, 2])('reports a write that failed once every write has stopped (threads %i)', (threads) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'j2a-threads-'));
     const blocker = path.join(dir, 'a-file');
     writeFileSync(blocker, 'not a directory\n');
     const script = `
       import { startHelper } from ${JSON.stringify(path.join(repoRoot, 'src/run/helper.ts'))};
-      const h = startHelper(2);
+      const h = startHelper(${threads});
       h.write(${JSON.stringify(dir)}, [['ok/one.txt', 'one'], ['a-file/two.txt', 'two'], ['ok/three.txt', 'three']]);
-      try { await h.flush(); console.log('resolved'); } catch (e) { console.log('rejected: ' + e.message); }
+      try { await h.flush(); console.log('resolved'); } catch (e) { console.log('rejected: ' + e.name + ': ' + e.message); }
       h.dispose();`;
     const r = node(['--input-type=module', '-e', script]);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^rejected: cannot write the output: EEXIST: .*a-file/);
+    expect(r.stdout).toMatch(/^rejected: WriteError: cannot write the output: EEXIST: .*a-file/);
     expect(readFileSync(path.join(dir, 'ok/one.txt'), 'utf8')).toBe('one');
     // the writes after the failed one are skipped: the run is aborted anyway
     expect(() => statSync(path.join(dir, 'ok/three.txt'))).toThrow();
