@@ -19,7 +19,8 @@ export interface EntryContext {
   noopJob: string;
 }
 
-const LOSS_ORDER = Object.keys(LOSSES) as Loss[];
+/** The loss vocabulary in its order. */
+export const LOSS_ORDER = Object.keys(LOSSES) as Loss[];
 
 /** Losses in vocabulary order, without duplicates. */
 export function sortLosses(losses: Iterable<Loss>): Loss[] {
