@@ -19,8 +19,7 @@ export interface EntryContext {
   noopJob: string;
 }
 
-/** The loss vocabulary in its order. */
-export const LOSS_ORDER = Object.keys(LOSSES) as Loss[];
+const LOSS_ORDER = Object.keys(LOSSES) as Loss[];
 
 /** Losses in vocabulary order, without duplicates. */
 export function sortLosses(losses: Iterable<Loss>): Loss[] {

@@ -5,33 +5,25 @@ import { LOSSES } from '../convert/types.js';
 import type { PlPipeline } from '../emit/pipelines.js';
 import { triggerJob } from '../emit/integration.js';
 import type { ProjectPlan } from '../convert/project.js';
-import { LOSS_ORDER } from './parity.js';
-import { cell, entryJson, entryRow, factsOf, type EntryFacts, type ReportCache } from './entry-text.js';
+import { sortLosses } from './parity.js';
 
 export const REPORT_SCHEMA = 'j2a-parity-report/v1';
 export const OUTCOMES: readonly Outcome[] = ['translated', 'partial', 'unsupported', 'already-migrated', 'skipped'];
 
-/** A project's entries in one pass: their facts (shared through the cache), outcome and loss counts. */
-interface Tally {
-  facts: EntryFacts[];
-  byOutcome: Record<Outcome, number>;
-  /** losses of the `partial` entries with their entry counts; which jobs have them is in the entries themselves */
-  losses: { loss: Loss; message: string; entries: number }[];
+export function countOutcomes(entries: readonly ParityEntry[]): Record<Outcome, number> {
+  const c = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  for (const e of entries) c[e.outcome]++;
+  return c;
 }
 
-function tally(entries: readonly ParityEntry[], cache: ReportCache | undefined): Tally {
-  const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-  const n = new Array<number>(LOSS_ORDER.length).fill(0);
-  const facts: EntryFacts[] = [];
+/** Losses of the `partial` entries with their entry counts; which jobs have them is in the entries themselves. */
+function lossCounts(entries: readonly ParityEntry[]): { loss: Loss; message: string; entries: number }[] {
+  const n = new Map<Loss, number>();
   for (const e of entries) {
-    byOutcome[e.outcome]++;
-    const f = factsOf(cache, e);
-    for (const i of f.lossIndexes) n[i]!++;
-    facts.push(f);
+    if (e.outcome !== 'partial') continue;
+    for (const l of e.losses) n.set(l, (n.get(l) ?? 0) + 1);
   }
-  const losses = [];
-  for (let i = 0; i < n.length; i++) if (n[i]) losses.push({ loss: LOSS_ORDER[i]!, message: LOSSES[LOSS_ORDER[i]!], entries: n[i]! });
-  return { facts, byOutcome, losses };
+  return sortLosses(n.keys()).map((loss) => ({ loss, message: LOSSES[loss], entries: n.get(loss)! }));
 }
 
 function pipelineSummary(jjbName: string | undefined, p: PlPipeline) {
@@ -50,36 +42,20 @@ function pipelineSummary(jjbName: string | undefined, p: PlPipeline) {
  * Pretty JSON whose listed top-level arrays hold one compact item per line: a third of the size of fully
  * indented JSON (the reports are the bulk of the output), still diff-friendly.
  */
-export function jsonLines(doc: Record<string, unknown>, compact: readonly string[], item: (key: string, x: unknown) => string = (_, x) => JSON.stringify(x)): string {
-  // One join at the end: joining per list and again per document would copy the report (mostly entries) twice.
-  const out: string[] = [];
+export function jsonLines(doc: Record<string, unknown>, compact: readonly string[]): string {
+  // Built key by key: stringifying the whole document and splicing the lists in would copy the report per list.
+  const parts: string[] = [];
   for (const [k, v] of Object.entries(doc)) {
     if (v === undefined) continue;
-    out.push(out.length ? ',\n  ' : '{\n  ', JSON.stringify(k), ': ');
-    if (compact.includes(k) && Array.isArray(v)) {
-      if (!v.length) out.push('[]');
-      else {
-        out.push('[\n    ');
-        v.forEach((x, i) => out.push(i ? ',\n    ' : '', item(k, x)));
-        out.push('\n  ]');
-      }
-    } else out.push(JSON.stringify(v, null, 2).replaceAll('\n', '\n  '));
+    let body: string;
+    if (compact.includes(k) && Array.isArray(v)) body = v.length ? `[\n    ${v.map((x) => JSON.stringify(x)).join(',\n    ')}\n  ]` : '[]';
+    else body = JSON.stringify(v, null, 2).replaceAll('\n', '\n  ');
+    parts.push(`  ${JSON.stringify(k)}: ${body}`);
   }
-  out.push(out.length ? '\n}\n' : '{}\n');
-  return out.join('');
+  return parts.length ? `{\n${parts.join(',\n')}\n}\n` : '{}\n';
 }
 
-/** The JSON report; `cache` (one per batch) renders each distinct entry once across projects. */
-export function projectReportJson(plan: ProjectPlan, cache?: ReportCache): string {
-  return reportJson(plan, tally(plan.result.entries, cache));
-}
-
-/** The Markdown report; `cache` as for projectReportJson. */
-export function projectReportMd(plan: ProjectPlan, cache?: ReportCache): string {
-  return reportMd(plan, tally(plan.result.entries, cache));
-}
-
-function reportJson(plan: ProjectPlan, t: Tally): string {
+export function projectReportJson(plan: ProjectPlan): string {
   const r = plan.result;
   const doc = {
     schema: REPORT_SCHEMA,
@@ -88,13 +64,19 @@ function reportJson(plan: ProjectPlan, t: Tally): string {
     jjbName: plan.jjbName,
     files: [...plan.files.keys()],
     pipelines: plan.pipelines.map((p) => pipelineSummary(plan.jjbName, p)),
-    counts: { entries: r.entries.length, byOutcome: t.byOutcome },
-    losses: t.losses,
-    // the project is the report's own: entries leave it out (entryJson)
-    entries: t.facts.map((f, i) => (f.json ??= entryJson(r.entries[i]!))),
+    counts: { entries: r.entries.length, byOutcome: countOutcomes(r.entries) },
+    losses: lossCounts(r.entries),
+    // the project is the report's own: entries leave it out
+    entries: r.entries.map(({ project: _, ...rest }) => rest),
     diagnostics: r.diagnostics,
   };
-  return jsonLines(doc, ['pipelines', 'losses', 'entries', 'diagnostics'], (k, x) => (k === 'entries' ? (x as string) : JSON.stringify(x)));
+  return jsonLines(doc, ['pipelines', 'losses', 'entries', 'diagnostics']);
+}
+
+/** Escapes a Markdown table cell. */
+export function cell(s: string): string {
+  if (!/[\\|\n]/.test(s)) return s;
+  return s.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replaceAll('\n', ' ');
 }
 
 function diagLine(d: Diagnostic): string {
@@ -102,9 +84,9 @@ function diagLine(d: Diagnostic): string {
   return `- ${d.severity} \`${d.code}\`${d.job ? ` job \`${d.job}\`` : ''}: ${d.message}${data}`;
 }
 
-function reportMd(plan: ProjectPlan, t: Tally): string {
+export function projectReportMd(plan: ProjectPlan): string {
   const r = plan.result;
-  const counts = t.byOutcome;
+  const counts = countOutcomes(r.entries);
   const out: string[] = [`# ${r.project}`, ''];
   out.push(`Status: **${r.status}**. ${r.entries.length} entries: ${OUTCOMES.map((o) => `${o} ${counts[o]}`).join(', ')}.`, '');
   if (plan.pipelines.length) {
@@ -116,19 +98,21 @@ function reportMd(plan: ProjectPlan, t: Tally): string {
     }
     out.push('', 'Each PipelineLib `run` step has a hard 20-minute limit.', '', `Files: ${[...plan.files.keys()].map((f) => `\`${f}\``).join(', ')}`, '');
   }
-  // rows by Zuul pipeline, pipelines in order of first appearance; reasons by code, first message kept
-  const byZuul = new Map<string, string[]>();
+  const zuulPipelines = [...new Set(r.entries.map((e) => e.zuulPipeline))];
+  for (const z of zuulPipelines) {
+    out.push(`## Zuul \`${z}\``, '', '| job | voting | outcome | PipelineLib | losses | reason |', '|---|---|---|---|---|---|');
+    for (const e of r.entries.filter((x) => x.zuulPipeline === z)) {
+      const job = e.parent ? `${cell(e.job)} (after ${cell(e.parent)})` : cell(e.job);
+      const pl = e.plPipeline ? `${e.plPipeline} / ${e.stage}` : '';
+      const reason = e.reason ? `\`${e.reason.code}\`` : '';
+      out.push(`| ${job} | ${e.voting ? 'yes' : 'no'} | ${e.outcome} | ${cell(pl)} | ${e.losses.join(', ')} | ${reason} |`);
+    }
+    out.push('');
+  }
   const reasons = new Map<string, string>();
-  r.entries.forEach((e, i) => {
-    const row = (t.facts[i]!.md ??= entryRow(e));
-    const rows = byZuul.get(e.zuulPipeline);
-    if (rows) rows.push(row);
-    else byZuul.set(e.zuulPipeline, [row]);
-    if (e.reason && !reasons.has(e.reason.code)) reasons.set(e.reason.code, e.reason.message);
-  });
-  for (const [z, rows] of byZuul) out.push(`## Zuul \`${z}\``, '', '| job | voting | outcome | PipelineLib | losses | reason |', '|---|---|---|---|---|---|', ...rows, '');
+  for (const e of r.entries) if (e.reason && !reasons.has(e.reason.code)) reasons.set(e.reason.code, e.reason.message);
   if (reasons.size) out.push('## Reasons', '', ...[...reasons].map(([code, message]) => `- \`${code}\`: ${message}`), '');
-  const losses = t.losses;
+  const losses = lossCounts(r.entries);
   if (losses.length) {
     out.push('## Losses', '');
     for (const l of losses) out.push(`- \`${l.loss}\` (${l.entries} entries): ${l.message}`);

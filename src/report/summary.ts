@@ -2,8 +2,7 @@
 import type { JobTranslation, Loss, Outcome, ProjectStatus } from '../convert/types.js';
 import { LOSSES } from '../convert/types.js';
 import type { ProjectPlan } from '../convert/project.js';
-import { OUTCOMES, jsonLines } from './project-report.js';
-import { cell } from './entry-text.js';
+import { OUTCOMES, cell, jsonLines } from './project-report.js';
 import { sortLosses } from './parity.js';
 
 export const SUMMARY_SCHEMA = 'j2a-summary/v1';

@@ -17,7 +17,6 @@ import { dumpYaml, dumpYamlList, type YamlOut } from '../emit/yaml.js';
 import { applyPlan, removeGenerated, type ApplyResult } from '../fs/apply.js';
 import { openOutput } from '../fs/stage.js';
 import { projectReportJson, projectReportMd } from '../report/project-report.js';
-import { reportCache } from '../report/entry-text.js';
 import { summarize, summaryJson, summaryMd, type ProjectOutcome, type Summary } from '../report/summary.js';
 import { runLimited } from './limit.js';
 import { selectProjects } from './glob.js';
@@ -115,13 +114,12 @@ async function convertInto(root: string, direct: boolean, inputs: ConvertInputs,
   const selected = selectProjects(inputs.projects.keys(), opts.projects);
   const madeDirs = new Map<string, boolean>();
   const refused: ApplyResult['refused'] = [];
-  const reports = reportCache();
   let done = 0;
   const settled = await runLimited(selected, opts.concurrency, async (project) => {
     const plan = convertProject(ctx, project, inputs.projects.get(project)!);
     const files = new Map(plan.files);
-    files.set(reportPath(project, 'json'), projectReportJson(plan, reports));
-    files.set(reportPath(project, 'md'), projectReportMd(plan, reports));
+    files.set(reportPath(project, 'json'), projectReportJson(plan));
+    files.set(reportPath(project, 'md'), projectReportMd(plan));
     const applied = applyPlan(root, files, { force: opts.force, generatedMark: GENERATED_MARK, madeDirs, direct });
     if (plan.files.size === 0 && madeDirs.get(path.join(root, 'reports', path.dirname(project))) === false) {
       // an earlier run may have converted this project; its generated files must not outlive that
