@@ -98,19 +98,20 @@ export function projectReportMd(plan: ProjectPlan): string {
     }
     out.push('', 'Each PipelineLib `run` step has a hard 20-minute limit.', '', `Files: ${[...plan.files.keys()].map((f) => `\`${f}\``).join(', ')}`, '');
   }
-  const zuulPipelines = [...new Set(r.entries.map((e) => e.zuulPipeline))];
-  for (const z of zuulPipelines) {
-    out.push(`## Zuul \`${z}\``, '', '| job | voting | outcome | PipelineLib | losses | reason |', '|---|---|---|---|---|---|');
-    for (const e of r.entries.filter((x) => x.zuulPipeline === z)) {
-      const job = e.parent ? `${cell(e.job)} (after ${cell(e.parent)})` : cell(e.job);
-      const pl = e.plPipeline ? `${e.plPipeline} / ${e.stage}` : '';
-      const reason = e.reason ? `\`${e.reason.code}\`` : '';
-      out.push(`| ${job} | ${e.voting ? 'yes' : 'no'} | ${e.outcome} | ${cell(pl)} | ${e.losses.join(', ')} | ${reason} |`);
-    }
-    out.push('');
-  }
+  // one pass: rows by Zuul pipeline (pipelines in order of first appearance), reasons by code (first message)
+  const rowsByZuul = new Map<string, string[]>();
   const reasons = new Map<string, string>();
-  for (const e of r.entries) if (e.reason && !reasons.has(e.reason.code)) reasons.set(e.reason.code, e.reason.message);
+  for (const e of r.entries) {
+    const job = e.parent ? `${cell(e.job)} (after ${cell(e.parent)})` : cell(e.job);
+    const pl = e.plPipeline ? `${e.plPipeline} / ${e.stage}` : '';
+    const reason = e.reason ? `\`${e.reason.code}\`` : '';
+    const row = `| ${job} | ${e.voting ? 'yes' : 'no'} | ${e.outcome} | ${cell(pl)} | ${e.losses.join(', ')} | ${reason} |`;
+    const rows = rowsByZuul.get(e.zuulPipeline);
+    if (rows) rows.push(row);
+    else rowsByZuul.set(e.zuulPipeline, [row]);
+    if (e.reason && !reasons.has(e.reason.code)) reasons.set(e.reason.code, e.reason.message);
+  }
+  for (const [z, rows] of rowsByZuul) out.push(`## Zuul \`${z}\``, '', '| job | voting | outcome | PipelineLib | losses | reason |', '|---|---|---|---|---|---|', ...rows, '');
   if (reasons.size) out.push('## Reasons', '', ...[...reasons].map(([code, message]) => `- \`${code}\`: ${message}`), '');
   const losses = lossCounts(r.entries);
   if (losses.length) {
