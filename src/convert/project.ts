@@ -13,6 +13,7 @@ import { integrationEntries, parseTriggerJob, type IntegrationEntries } from '..
 import { semanticProblems, type Validators } from '../emit/validate.js';
 import { convertDiagnostic } from './codes.js';
 import { plainData, type YamlOut } from '../emit/yaml.js';
+import { pipelineDir, reportPath } from './paths.js';
 
 /** Read-only services shared by every project of a run. */
 export interface ConvertContext {
@@ -36,12 +37,7 @@ export interface ProjectPlan {
   integration?: IntegrationEntries;
 }
 
-export function pipelineDir(project: string): string {
-  return `repos/${project}/.pipeline`;
-}
-export function reportPath(project: string, ext: 'json' | 'md'): string {
-  return `reports/${project}.${ext}`;
-}
+export { pipelineDir, reportPath } from './paths.js';
 
 function annotate(entries: ParityEntry[], pipelines: readonly PlPipeline[], stageOf: (job: string) => string | undefined): void {
   for (const e of entries) {

@@ -3,7 +3,7 @@
  * the rules, then writes the output files while the main thread converts. Reads only what the main thread
  * names (the checkout's `jjb/`), writes only under the staging directory it is given.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigError } from '../diagnostics.js';
 import { readJjbInputs } from '../convert/read-jjb.js';
 import type { FromHelper, ToHelper } from './helper-protocol.js';
@@ -14,6 +14,8 @@ const port = parentPort;
 if (!port) throw new Error('helper-thread.ts runs as a worker thread only');
 
 const writer = new NewFileWriter();
+/** projects whose reports are rendered and written, for the main thread to see how far behind this one is */
+const rendered = new Int32Array((workerData as { progress: SharedArrayBuffer }).progress);
 /** a report that could not be rendered (a bug): the run is aborted like for a failed write */
 let renderError: string | undefined;
 const post = (m: FromHelper): void => port.postMessage(m);
@@ -39,6 +41,7 @@ port.on('message', (m: ToHelper) => {
           renderError = `cannot render the report of ${plan.result.project}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
         }
       }
+      Atomics.add(rendered, 0, m.plans.length);
       return;
     case 'close': {
       const error = writer.error ?? renderError;

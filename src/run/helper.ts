@@ -32,26 +32,28 @@ const BATCH = 256;
 
 export function startHelper(threads: number): Helper {
   if (threads < 2) return inThread();
+  const progress = new SharedArrayBuffer(4);
   let worker: Worker;
   try {
-    worker = newWorker();
+    worker = newWorker(progress);
   } catch {
     return inThread();
   }
-  return workerHelper(worker);
+  return workerHelper(worker, new Int32Array(progress));
 }
 
 /**
  * The built helper-thread.js; from src/ (tsx: tests, development) helper-thread.ts, loaded through tsx's API
  * (on Node 20 a worker does not inherit the loader that `--import tsx` registered).
  */
-function newWorker(): Worker {
+function newWorker(progress: SharedArrayBuffer): Worker {
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./helper-thread.js', import.meta.url), { execArgv });
+  const workerData = { progress };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./helper-thread.js', import.meta.url), { execArgv, workerData });
   const api = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./helper-thread.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
-  return new Worker(boot, { eval: true, execArgv });
+  return new Worker(boot, { eval: true, execArgv, workerData });
 }
 
 /** Writes in this thread, as each call comes. */
@@ -77,7 +79,16 @@ function inThread(): Helper {
   };
 }
 
-function workerHelper(worker: Worker): Helper {
+/**
+ * Report views the helper may have waiting before this thread renders the next batch itself: the helper renders
+ * and writes, this thread only converts, so at the end of a run the helper would otherwise still be busy while
+ * this thread waits. Two batches keep it fed without letting it fall behind.
+ */
+const MAX_BACKLOG = 128;
+
+function workerHelper(worker: Worker, rendered: Int32Array): Helper {
+  let sent = 0;
+  const here = inThreadWriter();
   let jjb: { resolve: (v: JjbInputs) => void; reject: (e: Error) => void } | undefined;
   let closed: { resolve: () => void; reject: (e: Error) => void } | undefined;
   let failure: Error | undefined;
@@ -122,6 +133,8 @@ function workerHelper(worker: Worker): Helper {
       });
     },
     writeReports(root, plans) {
+      if (sent - Atomics.load(rendered, 0) >= MAX_BACKLOG) return here.writeReports(root, plans);
+      sent += plans.length;
       send({ type: 'reports', root, plans });
     },
     write(root, files) {
@@ -134,10 +147,11 @@ function workerHelper(worker: Worker): Helper {
       if (flushed) return flushed;
       post();
       send({ type: 'close' });
-      flushed = new Promise((resolve, reject) => {
+      const helperDone = new Promise<void>((resolve, reject) => {
         if (failure) reject(failure);
         else closed = { resolve, reject };
       });
+      flushed = Promise.all([helperDone, here.flush()]).then(() => undefined);
       return flushed;
     },
     dispose() {

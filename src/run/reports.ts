@@ -3,7 +3,8 @@
  * the plan travels as plain data (`reportView`), which costs the main thread far less than rendering and
  * encoding 21 MB of JSON and Markdown itself.
  */
-import { reportPath, type ProjectPlan } from '../convert/project.js';
+import type { ProjectPlan } from '../convert/project.js';
+import { reportPath } from '../convert/paths.js';
 import { projectReportJson, projectReportMd } from '../report/project-report.js';
 
 /** What the reports read of a plan: not the `.pipeline/` texts (only their paths) nor the integration entries. */
