@@ -10,4 +10,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 setFlagsFromString('--interrupt-budget=1000000');
+// `j2a convert` starts its helper thread (src/run/helper.ts) before the command line is even parsed: the
+// helper's JJB read is the longest part of a conversion. `--threads 1` stops it again.
+if (process.argv[2] === 'convert') (await import('./run/helper.js')).prestartHelper();
 await import('./main.js');

@@ -30,16 +30,41 @@ export interface Helper extends OutputWriter {
 /** Files per message: one message per project would wake the helper 2,000 times. */
 const BATCH = 256;
 
-export function startHelper(threads: number): Helper {
-  if (threads < 2) return inThread();
+interface Started {
+  worker: Worker;
+  progress: SharedArrayBuffer;
+}
+
+/** A helper thread started before the command line is parsed (cli.ts), waiting to be claimed. */
+let early: Started | undefined;
+
+function spawn(): Started | undefined {
   const progress = new SharedArrayBuffer(4);
-  let worker: Worker;
   try {
-    worker = newWorker(progress);
+    return { worker: newWorker(progress), progress };
   } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts the helper thread as early as possible (its JJB read is the longest part of a run). It does not keep
+ * the process alive until `startHelper` claims it, so a usage error still exits at once.
+ */
+export function prestartHelper(): void {
+  early ??= spawn();
+  early?.worker.unref();
+}
+
+export function startHelper(threads: number): Helper {
+  const started = early ?? (threads < 2 ? undefined : spawn());
+  early = undefined;
+  if (threads < 2 || !started) {
+    void started?.worker.terminate();
     return inThread();
   }
-  return workerHelper(worker, new Int32Array(progress));
+  started.worker.ref();
+  return workerHelper(started.worker, new Int32Array(started.progress));
 }
 
 /**
