@@ -113,7 +113,6 @@ const MAX_BACKLOG = 128;
 
 function workerHelper(worker: Worker, rendered: Int32Array): Helper {
   let sent = 0;
-  const here = inThreadWriter();
   let jjb: { resolve: (v: JjbInputs) => void; reject: (e: Error) => void } | undefined;
   let closed: { resolve: () => void; reject: (e: Error) => void } | undefined;
   let failure: Error | undefined;
@@ -158,9 +157,13 @@ function workerHelper(worker: Worker, rendered: Int32Array): Helper {
       });
     },
     writeReports(root, plans) {
-      if (sent - Atomics.load(rendered, 0) >= MAX_BACKLOG) return here.writeReports(root, plans);
-      sent += plans.length;
-      send({ type: 'reports', root, plans });
+      if (sent - Atomics.load(rendered, 0) < MAX_BACKLOG) {
+        sent += plans.length;
+        send({ type: 'reports', root, plans });
+        return;
+      }
+      // rendered here, still written there (the helper has time left for writes, not for rendering)
+      for (const plan of plans) this.write(root, renderReports(plan));
     },
     write(root, files) {
       if (pending && pending.root !== root) post();
@@ -172,11 +175,10 @@ function workerHelper(worker: Worker, rendered: Int32Array): Helper {
       if (flushed) return flushed;
       post();
       send({ type: 'close' });
-      const helperDone = new Promise<void>((resolve, reject) => {
+      flushed = new Promise<void>((resolve, reject) => {
         if (failure) reject(failure);
         else closed = { resolve, reject };
       });
-      flushed = Promise.all([helperDone, here.flush()]).then(() => undefined);
       return flushed;
     },
     dispose() {
