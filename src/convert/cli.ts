@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { ConfigError, formatDiagnostic } from '../diagnostics.js';
 import { WriteError } from '../fs/new-files.js';
 import { startHelper, type Helper } from '../run/helper.js';
+import { schemasDir } from './schemas-dir.js';
 import { CONVERT_OPTIONS } from './options.js';
 import type { ConvertInputs, Translate } from './inputs.js';
 import type { Validators } from '../emit/validate.js';
@@ -24,12 +25,7 @@ interface RawOptions {
   threads: string;
 }
 
-/** The schema directory: `--schemas`, else ../shared/reference/schemas beside the repository when present. */
-export function schemasDir(flag: string | undefined): string | undefined {
-  if (flag) return flag;
-  const dflt = path.resolve(repoRoot, '..', 'shared', 'reference', 'schemas');
-  return existsSync(dflt) ? dflt : undefined;
-}
+export { schemasDir } from './schemas-dir.js';
 
 /** The golden shapes (development aid) instead of the checkout. */
 async function readGolden(goldenDir: string): Promise<ConvertInputs> {

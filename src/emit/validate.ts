@@ -4,9 +4,10 @@
  * plus the PipelineLib runtime rules the schema does not cover (pipelinelib-and-blubber.md §1.4, §5.7).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ValidateFunction } from 'ajv';
+import type { Options, ValidateFunction } from 'ajv';
+import { contentHash, precompiledValidator } from '../validation/precompiled.js';
 
 export const CONFIG_SCHEMA = 'pipelinelib-pipelines.v0.schema.json';
 export const BLUBBER_SCHEMA = 'blubber-config.v4.schema.json';
@@ -64,22 +65,38 @@ function structuralBlubber(doc: unknown): string[] {
   return errs;
 }
 
-function compile(ajv: Ajv2020, file: string): ValidateFunction {
-  const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+/**
+ * First error only, no inlining or optimisation passes: compiling is ~4x faster and the verdict is the same.
+ * The schemas themselves are not checked against the 2020-12 meta-schema on every run (~50 ms): they are fixed
+ * reference files, and test/convert/corpus.test.ts compiles them with meta-schema validation on.
+ */
+export const SCHEMA_AJV_OPTIONS: Options = { strict: false, validateFormats: false, inlineRefs: false, validateSchema: false, code: { optimize: false } };
+
+/** A reference schema file: its text (for the content hash) and the schema Ajv compiles. */
+export function readReferenceSchema(file: string): { text: string; schema: Record<string, unknown> } {
+  const text = readFileSync(file, 'utf8');
+  const schema = JSON.parse(text) as Record<string, unknown>;
   delete schema.$schema; // Ajv rejects the draft 2020-12 meta-schema URL otherwise (schemas/README.md)
-  return ajv.compile(schema);
+  return { text, schema };
 }
 
-/** Compiles the validators once per run. `dir` undefined or incomplete: structural checks. */
+/** Compiles the validators once per run (or takes those precompiled from the same schemas). `dir` undefined or incomplete: structural checks. */
 export function loadValidators(dir: string | undefined): Validators {
-  if (dir && existsSync(path.join(dir, CONFIG_SCHEMA)) && existsSync(path.join(dir, BLUBBER_SCHEMA))) {
-    // First error only, no inlining or optimisation passes: compiling is ~4x faster and the verdict is the same.
-    // The schemas themselves are not checked against the 2020-12 meta-schema on every run (~50 ms): they are fixed
-    // reference files, and test/convert/corpus.test.ts compiles them with meta-schema validation on.
-    const ajv = new Ajv2020({ strict: false, validateFormats: false, inlineRefs: false, validateSchema: false, code: { optimize: false } });
-    return { config: ajvCheck(compile(ajv, path.join(dir, CONFIG_SCHEMA))), blubber: ajvCheck(compile(ajv, path.join(dir, BLUBBER_SCHEMA))), mode: 'schema' };
+  if (!dir || !existsSync(path.join(dir, CONFIG_SCHEMA)) || !existsSync(path.join(dir, BLUBBER_SCHEMA))) {
+    return { config: structuralConfig, blubber: structuralBlubber, mode: 'structural' };
   }
-  return { config: structuralConfig, blubber: structuralBlubber, mode: 'structural' };
+  let ajv: InstanceType<typeof import('ajv/dist/2020.js').Ajv2020> | undefined;
+  const get = (name: string, file: string): ValidateFunction => {
+    const ref = readReferenceSchema(path.join(dir, file));
+    const pre = precompiledValidator(name, contentHash(ref.text));
+    if (pre) return pre;
+    if (!ajv) {
+      const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+      ajv = new Ajv2020(SCHEMA_AJV_OPTIONS);
+    }
+    return ajv.compile(ref.schema);
+  };
+  return { config: ajvCheck(get('pipelinelib-config', CONFIG_SCHEMA)), blubber: ajvCheck(get('blubber', BLUBBER_SCHEMA)), mode: 'schema' };
 }
 
 /** Stage keys PipelineLib allows in every Zuul pipeline; the rest only where `publishing` matches. */

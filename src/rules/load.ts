@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { ConfigError, formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { ruleDiagnostic } from './codes.js';
-import { RULE_FILE_SCHEMA, VOCABULARY_SCHEMA } from './schema.js';
+import { ruleValidators } from './validators.js';
 import { compileRuleFile, type RawRuleFile } from './compile.js';
 import { parseYamlWithLines, type ParsedYaml } from './yaml-source.js';
 import type { RuleSet, Vocabulary } from './types.js';
@@ -17,10 +17,6 @@ import type { RuleSet, Vocabulary } from './types.js';
 export const DEFAULT_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
 export const VOCABULARY_FILE = '_vocabulary.yaml';
 
-// The small schemas validate fast without ajv's code optimiser, which slows compiling down.
-const ajv = new Ajv({ allErrors: true, strict: false, code: { optimize: false } });
-const validateRuleFile = ajv.compile(RULE_FILE_SCHEMA);
-const validateVocabulary = ajv.compile(VOCABULARY_SCHEMA);
 
 export interface LoadedRules {
   rules: RuleSet;
@@ -67,6 +63,7 @@ function loadVocabulary(dir: string, rel: (f: string) => string, diagnostics: Di
   }
   const parsed = readYaml(abs, file, diagnostics);
   if (!parsed) return EMPTY_VOCABULARY;
+  const validateVocabulary = ruleValidators().vocabulary;
   if (!validateVocabulary(parsed.value)) {
     diagnostics.push(...schemaDiagnostics(validateVocabulary.errors ?? [], parsed, file));
     return EMPTY_VOCABULARY;
@@ -92,6 +89,7 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): LoadedRules {
     // Rules and examples with schema errors are left out; the rest is still compiled, so that
     // every problem of the file is reported in one run.
     const skip = { rules: new Set<number>(), examples: new Set<number>() };
+    const validateRuleFile = ruleValidators().ruleFile;
     if (!validateRuleFile(parsed.value)) {
       const errors = validateRuleFile.errors ?? [];
       diagnostics.push(...schemaDiagnostics(errors, parsed, file));
