@@ -48,5 +48,5 @@ export function writePrecompiled(outDir: string, referenceDir: string | undefine
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = schemasDir(undefined);
   writePrecompiled(GENERATED_DIR, dir);
-  if (!dir) process.stderr.write('note: no ../shared/reference/schemas at build time: the PipelineLib and Blubber schemas compile at run time\n');
+  if (!dir) process.stderr.write('note: no ../shared/reference/schemas at build time: the PipelineLib and Blubber validators are not precompiled (compiled at run time when --schemas names them)\n');
 }
