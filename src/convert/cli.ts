@@ -8,7 +8,7 @@ import { WriteError } from '../fs/new-files.js';
 import { startHelper, type Helper } from '../run/helper.js';
 import { schemasDir } from './schemas-dir.js';
 import { CONVERT_OPTIONS } from './options.js';
-import type { ConvertInputs, Translate } from './inputs.js';
+import type { ConvertInputs, ConvertJob, Translate } from './inputs.js';
 import type { Validators } from '../emit/validate.js';
 
 /** The repository root, from this file's place in src/convert or dist/convert. */
@@ -47,16 +47,30 @@ async function readAll(dir: string, raw: RawOptions, helper: Helper): Promise<{ 
   if (!raw.fromGolden && (!existsSync(path.join(root, 'jjb')) || !existsSync(path.join(root, 'zuul', 'layout.yaml')))) {
     throw new ConfigError(`${dir} has no jjb/ directory or zuul/layout.yaml`);
   }
-  const jjb = raw.fromGolden ? undefined : helper.readJjb(root);
+  // Jobs arrive in slices while the helper reads; once the rules are loaded they are translated as they come,
+  // while this thread would otherwise wait. Translation is pure: the batch gets the same results, only earlier.
+  let translator: ReturnType<typeof import('./translator.js').rulesTranslator> | undefined;
+  const waiting: ConvertJob[] = [];
+  const early = new Map<string, ReturnType<Translate>>();
+  const pretranslate = (jobs: readonly ConvertJob[]): void => {
+    waiting.push(...jobs);
+    if (!translator) return;
+    for (const j of waiting.splice(0)) if (!early.has(j.name)) early.set(j.name, translator.translate(j.name, j));
+  };
+  const jjb = raw.fromGolden ? undefined : helper.readJjb(root, pretranslate);
   jjb?.catch(() => undefined); // awaited below; a rule error thrown first must not leave it unhandled
   const { rulesTranslator } = await import('./translator.js');
-  const translator = rulesTranslator();
+  const rules = rulesTranslator();
+  translator = rules;
   const [{ readZuulInputs }, { assembleInputs }, { loadValidators }] = await Promise.all([import('./resolved.js'), import('./inputs.js'), import('../emit/validate.js')]);
   const zuul = jjb ? readZuulInputs(root) : undefined;
   const validators = loadValidators(schemasDir(raw.schemas));
+  pretranslate([]);
   const inputs = jjb ? assembleInputs(await jjb, zuul!) : await readGolden(raw.fromGolden!);
-  inputs.diagnostics.push(...translator.diagnostics);
-  return { inputs, translate: translator.translate, validators };
+  inputs.diagnostics.push(...rules.diagnostics);
+  // a name JJB defines twice keeps its first job, as in assembleInputs, so an early translation is the one the batch would make
+  const translate: Translate = (name, job) => early.get(name) ?? rules.translate(name, job);
+  return { inputs, translate, validators };
 }
 
 async function runConvert(dir: string, raw: RawOptions): Promise<number> {

@@ -24,7 +24,12 @@ port.on('message', (m: ToHelper) => {
   switch (m.type) {
     case 'read-jjb':
       try {
-        post({ type: 'jjb', value: readJjbInputs(m.root) });
+        let early = 0;
+        const value = readJjbInputs(m.root, undefined, (jobs) => {
+          early += jobs.length;
+          post({ type: 'jjb-jobs', jobs });
+        });
+        post({ type: 'jjb', value: { ...value, jobs: value.jobs.slice(early) } });
       } catch (err) {
         post({ type: 'jjb-failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err), configError: err instanceof ConfigError });
       }

@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../diagnostics.js';
-import type { JjbInputs } from '../convert/inputs.js';
+import type { ConvertJob, JjbInputs } from '../convert/inputs.js';
 import type { ProjectPlan } from '../convert/project.js';
 import type { FromHelper, ToHelper } from './helper-protocol.js';
 import { NewFileWriter, WriteError, type StagedWriter } from '../fs/new-files.js';
@@ -21,8 +21,8 @@ export interface OutputWriter extends StagedWriter {
 }
 
 export interface Helper extends OutputWriter {
-  /** reads `<root>/jjb`; call once, before any write */
-  readJjb(root: string): Promise<JjbInputs>;
+  /** reads `<root>/jjb`; call once, before any write. `onJobs` sees the jobs in slices as they are read. */
+  readJjb(root: string, onJobs?: (jobs: ConvertJob[]) => void): Promise<JjbInputs>;
   /** stops the helper thread (after flush, or when the run ends early) */
   dispose(): void;
 }
@@ -96,9 +96,11 @@ export function inThreadWriter(): OutputWriter {
 function inThread(): Helper {
   return {
     ...inThreadWriter(),
-    async readJjb(root) {
+    async readJjb(root, onJobs) {
       const { readJjbInputs } = await import('../convert/read-jjb.js');
-      return readJjbInputs(root);
+      const value = readJjbInputs(root);
+      onJobs?.(value.jobs);
+      return value;
     },
     dispose: () => undefined,
   };
@@ -114,6 +116,8 @@ const MAX_BACKLOG = 128;
 function workerHelper(worker: Worker, rendered: Int32Array): Helper {
   let sent = 0;
   let jjb: { resolve: (v: JjbInputs) => void; reject: (e: Error) => void } | undefined;
+  let onJobs: ((jobs: ConvertJob[]) => void) | undefined;
+  const early: ConvertJob[] = [];
   let closed: { resolve: () => void; reject: (e: Error) => void } | undefined;
   let failure: Error | undefined;
   const send = (m: ToHelper): void => worker.postMessage(m);
@@ -123,7 +127,13 @@ function workerHelper(worker: Worker, rendered: Int32Array): Helper {
     closed?.reject(err);
   };
   worker.on('message', (m: FromHelper) => {
-    if (m.type === 'jjb') jjb?.resolve(m.value);
+    if (m.type === 'jjb-jobs') {
+      early.push(...m.jobs);
+      onJobs?.(m.jobs);
+    } else if (m.type === 'jjb') {
+      onJobs?.(m.value.jobs);
+      jjb?.resolve({ ...m.value, jobs: [...early, ...m.value.jobs] });
+    }
     else if (m.type === 'jjb-failed') jjb?.reject(m.configError ? new ConfigError(m.message) : new Error(`helper thread: ${m.message}`));
     else if (m.error !== undefined) closed?.reject(m.writeFailed ? new WriteError(m.error) : new Error(`helper thread: ${m.error}`));
     else closed?.resolve();
@@ -149,7 +159,8 @@ function workerHelper(worker: Worker, rendered: Int32Array): Helper {
     pending = undefined;
   };
   return {
-    readJjb(root) {
+    readJjb(root, callback) {
+      onJobs = callback;
       send({ type: 'read-jjb', root });
       return new Promise((resolve, reject) => {
         if (failure) reject(failure);
