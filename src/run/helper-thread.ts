@@ -1,7 +1,7 @@
 /**
  * The helper thread of `j2a convert` (see helper.ts): reads JJB while the main thread reads the Zuul layout and
- * the rules, then writes the output files while the main thread converts. Reads only what the main thread
- * names (the checkout's `jjb/`), writes only under the staging directory it is given.
+ * the rules, then renders reports and writes the output files while the main thread converts. Reads only what
+ * the main thread names (the checkout's `jjb/`), writes only under the staging directory it is given.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigError } from '../diagnostics.js';

@@ -1,10 +1,11 @@
 /**
  * The two-thread plan of `j2a convert` (the machines it runs on have two cores):
- *  - the helper thread reads JJB (the longest read) while this thread loads the rules and resolves the Zuul
- *    layout;
- *  - then the helper thread creates the output files while this thread converts the next projects.
- * Only plain data crosses (job facts, file texts). With `threads: 1`, or when no worker can be started, the same
- * calls run in this thread, in the same order, with the same results.
+ *  - the helper thread reads JJB (the longest read) and sends the job facts in slices, while this thread loads
+ *    the rules, resolves the Zuul layout and translates the jobs that have arrived;
+ *  - then this thread converts project after project, and the helper renders the parity reports (from plain-data
+ *    plan views) and creates every file; when the helper falls behind, this thread renders a batch itself.
+ * Only plain data crosses (job facts, plan views, file bytes). With `threads: 1`, or when no worker can be started,
+ * the same calls run in this thread, with the same results.
  */
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../diagnostics.js';
@@ -133,8 +134,7 @@ function workerHelper(worker: Worker, rendered: Int32Array): Helper {
     } else if (m.type === 'jjb') {
       onJobs?.(m.value.jobs);
       jjb?.resolve({ ...m.value, jobs: [...early, ...m.value.jobs] });
-    }
-    else if (m.type === 'jjb-failed') jjb?.reject(m.configError ? new ConfigError(m.message) : new Error(`helper thread: ${m.message}`));
+    } else if (m.type === 'jjb-failed') jjb?.reject(m.configError ? new ConfigError(m.message) : new Error(`helper thread: ${m.message}`));
     else if (m.error !== undefined) closed?.reject(m.writeFailed ? new WriteError(m.error) : new Error(`helper thread: ${m.error}`));
     else closed?.resolve();
   });
