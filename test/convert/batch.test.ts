@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inputsFromGolden } from '../../src/convert/inputs.js';
 import type { Translate } from '../../src/convert/inputs.js';
 import { convertCorpus, DEFAULT_MARKERS } from '../../src/run/batch.js';
 import { globToRegExp } from '../../src/run/glob.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const job = (name: string) => JSON.stringify({ name, job: { name } });
 
@@ -20,7 +20,7 @@ describe('convertCorpus', () => {
       if (name === 'bad-job') throw new Error('boom');
       return { translation: { job: name, outcome: 'skipped', ruleId: 'r', ruleSource: { file: 'r' }, ecosystem: 'e', losses: [], reason: { code: 'x', message: 'x' } }, diagnostics: [] };
     };
-    const out = mkdtempSync(path.join(tmpdir(), 'j2a-batch-'));
+    const out = tempDir('j2a-batch-');
     const run = await convertCorpus(inputs, translate, { out, projects: [], concurrency: 2, force: false, schemasDir: undefined, ...DEFAULT_MARKERS });
     expect(run.summary.failed).toEqual([{ project: 'a', code: 'convert-project-failed', message: 'boom' }]);
     expect(run.summary.byStatus.convertible).toBe(1);
@@ -37,7 +37,7 @@ describe('convertCorpus', () => {
       calls++;
       return { translation: undefined, diagnostics: [] };
     };
-    const run = await convertCorpus(inputs, translate, { out: mkdtempSync(path.join(tmpdir(), 'j2a-batch-')), projects: ['p*'], concurrency: 3, force: false, schemasDir: undefined, ...DEFAULT_MARKERS });
+    const run = await convertCorpus(inputs, translate, { out: tempDir('j2a-batch-'), projects: ['p*'], concurrency: 3, force: false, schemasDir: undefined, ...DEFAULT_MARKERS });
     expect(calls).toBe(1);
     expect(run.summary.byOutcome.unsupported).toBe(10);
     expect(run.summary.unsupportedReasons[0]).toMatchObject({ code: 'rule-no-match', entries: 10, projects: ['p0', 'p1', 'p2', 'p3', 'p4'] });
@@ -59,7 +59,7 @@ describe('convertCorpus', () => {
       diagnostics: [],
     });
     const blocked: Translate = () => ({ translation: undefined, diagnostics: [] });
-    const out = mkdtempSync(path.join(tmpdir(), 'j2a-batch-'));
+    const out = tempDir('j2a-batch-');
     const opts = { out, projects: [], concurrency: 2, force: false, schemasDir: undefined, ...DEFAULT_MARKERS };
     await convertCorpus(inputs, ok, opts);
     const a = path.join(out, 'repos/lib/a/.pipeline/config.yaml');
@@ -79,7 +79,7 @@ describe('convertCorpus', () => {
       translation: { job: name, outcome: 'translated', ruleId: 'r', ruleSource: { file: 'r' }, ecosystem: 'e', losses: [], stage: { name: 's', build: 's', run: true }, variant: { name: 's', base: 'img', entrypoint: ['true'] } },
       diagnostics: [],
     });
-    const parent = mkdtempSync(path.join(tmpdir(), 'j2a-stage-'));
+    const parent = tempDir('j2a-stage-');
     const out = path.join(parent, 'nested', 'out');
     await convertCorpus(inputs, ok, { out, projects: [], concurrency: 1, force: false, schemasDir: undefined, ...DEFAULT_MARKERS });
     expect(readdirSync(path.join(parent, 'nested'))).toEqual(['out']);
@@ -91,7 +91,7 @@ describe('convertCorpus', () => {
 
   it('leaves no partial output directory and no staging directory when the run fails', async () => {
     const inputs = inputsFromGolden(job('j'), { jobs: {}, scripts: {} }, { projects: { a: { test: [{ job: 'j', voting: true }] } } });
-    const parent = mkdtempSync(path.join(tmpdir(), 'j2a-stage-'));
+    const parent = tempDir('j2a-stage-');
     const schemas = path.join(parent, 'schemas');
     mkdirSync(schemas);
     for (const f of ['pipelinelib-pipelines.v0.schema.json', 'blubber-config.v4.schema.json']) writeFileSync(path.join(schemas, f), '{not json');

@@ -1,16 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/shared.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const j2a = (args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli.ts'), ...args], { encoding: 'utf8', cwd: repoRoot });
 
 /** A golden-format input directory made from the python-tox fixture. */
 function tinyGolden(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'j2a-cli-golden-'));
+  const dir = tempDir('j2a-cli-golden-');
   const fx = path.join(repoRoot, 'test/fixtures/translate/python-tox/input');
   const jobs = JSON.parse(readFileSync(path.join(fx, 'jobs.json'), 'utf8')) as { name: string; template?: string; job: object }[];
   const zuul = JSON.parse(readFileSync(path.join(fx, 'zuul.json'), 'utf8')) as { project: string; pipelines: object };
@@ -32,7 +33,7 @@ describe('j2a convert', () => {
 
   it('converts, writes the layout, prints the summary table (or JSON) and exits 0', () => {
     const golden = tinyGolden();
-    const out = mkdtempSync(path.join(tmpdir(), 'j2a-cli-out-'));
+    const out = tempDir('j2a-cli-out-');
     const r = j2a(['convert', 'corpus', '--from-golden', golden, '--out', out]);
     expect(r.stderr).not.toMatch(/converting \d/); // no progress line without a TTY
     expect(r.status).toBe(0);
@@ -47,7 +48,7 @@ describe('j2a convert', () => {
   });
 
   it('exits 1 when a job that a project runs matches no translation rule (the run is not fully accounted for)', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'j2a-cli-unmatched-'));
+    const dir = tempDir('j2a-cli-unmatched-');
     cpSync(path.join(repoRoot, 'corpus'), dir, { recursive: true });
     // a job no rule knows: a freestyle job on an unknown node running a Gradle builder
     writeFileSync(
@@ -56,7 +57,7 @@ describe('j2a convert', () => {
     );
     const layout = path.join(dir, 'zuul', 'layout.yaml');
     writeFileSync(layout, `${readFileSync(layout, 'utf8')}\n  - name: sample/mystery\n    test:\n      - mystery-gradle-build\n`);
-    const out = mkdtempSync(path.join(tmpdir(), 'j2a-cli-out-'));
+    const out = tempDir('j2a-cli-out-');
     const r = j2a(['convert', dir, '--out', out]);
     expect(r.stderr).toMatch(/error rule-no-match: .*\(job mystery-gradle-build\)/);
     expect(r.status).toBe(1);
@@ -66,7 +67,7 @@ describe('j2a convert', () => {
 
   it('refuses to replace a hand-written .pipeline file and prints its diff', () => {
     const golden = tinyGolden();
-    const out = mkdtempSync(path.join(tmpdir(), 'j2a-cli-out-'));
+    const out = tempDir('j2a-cli-out-');
     j2a(['convert', 'corpus', '--from-golden', golden, '--out', out]);
     const cfg = path.join(out, 'repos/labs/tools/foo/.pipeline/config.yaml');
     writeFileSync(cfg, 'pipelines: {}\n');

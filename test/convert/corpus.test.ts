@@ -3,8 +3,7 @@
  * emitted file passes the reference schemas (compiled here independently of src/), and two runs give the
  * same bytes.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
@@ -14,6 +13,7 @@ import { readIntegrationConfig } from '../../src/convert/read.js';
 import { convertGolden, goldenInputs, schemasDir } from './golden.js';
 import type { ConvertRun } from '../../src/run/batch.js';
 import type { ParityEntry } from '../../src/convert/types.js';
+import { tempDir } from '../helpers/tmp.js';
 
 warnIfNoShared('conversion corpus tests');
 
@@ -30,7 +30,7 @@ describe.skipIf(!hasShared)('conversion of the real corpus', () => {
   let out: string;
   let run: ConvertRun;
   beforeAll(async () => {
-    out = mkdtempSync(path.join(tmpdir(), 'j2a-corpus-'));
+    out = tempDir('j2a-corpus-');
     run = await convertGolden(goldenInputs(), out);
   });
 
@@ -105,7 +105,7 @@ describe.skipIf(!hasShared)('conversion of the real corpus', () => {
   });
 
   it('is deterministic: a second run into a fresh directory gives identical bytes', async () => {
-    const out2 = mkdtempSync(path.join(tmpdir(), 'j2a-corpus-'));
+    const out2 = tempDir('j2a-corpus-');
     await convertGolden(goldenInputs(), out2);
     const a = files(out);
     expect(files(out2)).toEqual(a);
@@ -113,7 +113,7 @@ describe.skipIf(!hasShared)('conversion of the real corpus', () => {
   });
 
   it('gives the same entries from the real JJB/Zuul readers as from the golden shapes', async () => {
-    const viaReaders = await convertGolden(readIntegrationConfig(sharedCorpus), mkdtempSync(path.join(tmpdir(), 'j2a-corpus-')));
+    const viaReaders = await convertGolden(readIntegrationConfig(sharedCorpus), tempDir('j2a-corpus-'));
     const key = (r: ConvertRun) =>
       r.outcomes.flatMap((o) => ('plan' in o ? o.plan.result.entries.map((e) => JSON.stringify([e.project, e.zuulPipeline, e.job, e.outcome, e.losses, e.plPipeline, e.stage])) : []));
     expect(key(viaReaders)).toEqual(key(run));

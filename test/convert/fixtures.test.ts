@@ -2,14 +2,14 @@
  * Fixture cases (test/fixtures/translate/<case>/): input JJB job dicts + a Zuul tree -> every file
  * `j2a convert` writes for the project. UPDATE=1 rewrites expected/.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inputsFromGolden, type ConvertInputs } from '../../src/convert/inputs.js';
 import { rulesTranslator } from '../../src/convert/translator.js';
 import { convertCorpus, DEFAULT_MARKERS } from '../../src/run/batch.js';
 import { repoRoot, sharedDir } from '../helpers/shared.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const root = path.join(repoRoot, 'test/fixtures/translate');
 const cases = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
@@ -46,7 +46,7 @@ describe('conversion fixtures', () => {
   for (const name of cases) {
     it(name, async () => {
       const dir = path.join(root, name);
-      const out = mkdtempSync(path.join(tmpdir(), `j2a-fixture-${name}-`));
+      const out = tempDir(`j2a-fixture-${name}-`);
       // the schemas make no difference to the files, only to the summary, which is not compared
       await convertCorpus(fixtureInputs(dir), translate, { out, projects: [], concurrency: 1, force: false, schemasDir: existsSync(schemas) ? schemas : undefined, ...DEFAULT_MARKERS });
       const expected = path.join(dir, 'expected');

@@ -2,8 +2,7 @@
  * reports/sample/ is the committed output of `npm start` (`j2a convert corpus --out reports/sample`). This test
  * fails when it is out of date: regenerate with `npm start` and review the diff like code.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readIntegrationConfig } from '../../src/convert/read.js';
@@ -11,6 +10,7 @@ import { rulesTranslator } from '../../src/convert/translator.js';
 import { schemasDir } from '../../src/convert/cli.js';
 import { convertCorpus, DEFAULT_MARKERS } from '../../src/run/batch.js';
 import { hasShared, repoRoot } from '../helpers/shared.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const sample = path.join(repoRoot, 'reports/sample');
 
@@ -24,7 +24,7 @@ function listFiles(dir: string): string[] {
 describe('reports/sample', () => {
   it('is what `npm start` produces from corpus/ today', async () => {
     expect(existsSync(sample), 'reports/sample missing: run npm start').toBe(true);
-    const out = mkdtempSync(path.join(tmpdir(), 'j2a-sample-'));
+    const out = tempDir('j2a-sample-');
     const inputs = readIntegrationConfig(path.join(repoRoot, 'corpus'));
     await convertCorpus(inputs, rulesTranslator().translate, { out, projects: [], concurrency: 8, force: false, schemasDir: schemasDir(undefined), ...DEFAULT_MARKERS });
     // Without ../shared the summary says `validation: structural`; everything else must match byte for byte.

@@ -3,11 +3,11 @@
  * with the same result as one thread. Run through tsx, so the worker is src/run/helper-thread.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/shared.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const node = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8', cwd: repoRoot });
 const j2a = (args: string[]) => node([path.join(repoRoot, 'src/cli.ts'), ...args]);
@@ -25,7 +25,7 @@ function tree(dir: string, rel = ''): Map<string, string> {
 
 describe('j2a convert --threads', () => {
   it('writes the same files, stdout and stderr with one thread and with the helper thread', () => {
-    const base = mkdtempSync(path.join(tmpdir(), 'j2a-threads-'));
+    const base = tempDir('j2a-threads-');
     const one = j2a(['convert', 'corpus', '--out', path.join(base, 'one'), '--threads', '1']);
     const two = j2a(['convert', 'corpus', '--out', path.join(base, 'two'), '--threads', '2']);
     expect(two.status).toBe(one.status);
@@ -47,7 +47,7 @@ describe('j2a convert --threads', () => {
   });
 
   it.each([1, 2])('reports a write that failed once every write has stopped (threads %i)', (threads) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'j2a-threads-'));
+    const dir = tempDir('j2a-threads-');
     const blocker = path.join(dir, 'a-file');
     writeFileSync(blocker, 'not a directory\n');
     const script = `

@@ -1,5 +1,5 @@
 /** Loads inline JJB YAML files from a temporary directory and expands them. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expandJobs } from '../../src/jjb/expand.js';
@@ -7,10 +7,11 @@ import { loadJjb, type LoadJjbOptions } from '../../src/jjb/load.js';
 import { expandMacros } from '../../src/jjb/macros.js';
 import type { ExpandedJob, LoadedJjb, YamlMap } from '../../src/jjb/types.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
+import { tempDir } from '../helpers/tmp.js';
 
 /** Writes `files` into <new temp dir>/jjb/ and returns the temp dir (JJB's working directory). */
 export function writeTree(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'j2a-jjb-'));
+  const root = tempDir('j2a-jjb-');
   mkdirSync(path.join(root, 'jjb'));
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, 'jjb', name), text);
   return root;
