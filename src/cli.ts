@@ -12,5 +12,5 @@ import { setFlagsFromString } from 'node:v8';
 setFlagsFromString('--interrupt-budget=1000000');
 // `j2a convert` starts its helper thread (src/run/helper.ts) before the command line is even parsed: the
 // helper's JJB read is the longest part of a conversion. `--threads 1` stops it again.
-if (process.argv[2] === 'convert') (await import('./run/helper.js')).prestartHelper();
+if (process.argv[2] === 'convert') (await import('./run/prestart.js')).prestartHelper();
 await import('./main.js');

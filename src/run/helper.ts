@@ -7,7 +7,8 @@
  * Only plain data crosses (job facts, plan views, file bytes). With `threads: 1`, or when no worker can be started,
  * the same calls run in this thread, with the same results.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { claimHelperThread, spawnHelperThread } from './prestart.js';
 import { ConfigError } from '../diagnostics.js';
 import type { ConvertJob, JjbInputs } from '../convert/inputs.js';
 import type { ProjectPlan } from '../convert/project.js';
@@ -31,55 +32,14 @@ export interface Helper extends OutputWriter {
 /** Files per message: one message per project would wake the helper 2,000 times. */
 const BATCH = 256;
 
-interface Started {
-  worker: Worker;
-  progress: SharedArrayBuffer;
-}
-
-/** A helper thread started before the command line is parsed (cli.ts), waiting to be claimed. */
-let early: Started | undefined;
-
-function spawn(): Started | undefined {
-  const progress = new SharedArrayBuffer(4);
-  try {
-    return { worker: newWorker(progress), progress };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Starts the helper thread as early as possible (its JJB read is the longest part of a run). It does not keep
- * the process alive until `startHelper` claims it, so a usage error still exits at once.
- */
-export function prestartHelper(): void {
-  early ??= spawn();
-  early?.worker.unref();
-}
-
 export function startHelper(threads: number): Helper {
-  const started = early ?? (threads < 2 ? undefined : spawn());
-  early = undefined;
+  const started = claimHelperThread() ?? (threads < 2 ? undefined : spawnHelperThread());
   if (threads < 2 || !started) {
     void started?.worker.terminate();
     return inThread();
   }
   started.worker.ref();
   return workerHelper(started.worker, new Int32Array(started.progress));
-}
-
-/**
- * The built helper-thread.js; from src/ (tsx: tests, development) helper-thread.ts, loaded through tsx's API
- * (on Node 20 a worker does not inherit the loader that `--import tsx` registered).
- */
-function newWorker(progress: SharedArrayBuffer): Worker {
-  const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-  const workerData = { progress };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./helper-thread.js', import.meta.url), { execArgv, workerData });
-  const api = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./helper-thread.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
-  return new Worker(boot, { eval: true, execArgv, workerData });
 }
 
 /** Writes in this thread, as each call comes. */
