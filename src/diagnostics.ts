@@ -48,11 +48,6 @@ export function makeDiagnostic(
   return d;
 }
 
-/** Thrown only for bugs in j2a itself. */
-export class InternalError extends Error {
-  override name = 'InternalError';
-}
-
 /** Thrown for a fatal configuration problem, before any work starts (exit code 2). */
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -7,10 +7,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../repo-root.js';
 import type { BenchContext, BenchPhase, BenchPhaseModule } from './types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '..', '..');
+const repoRoot = REPO_ROOT;
 
 function parseRuns(argv: string[]): number {
   const i = argv.indexOf('--runs');

@@ -1,7 +1,6 @@
 /** `j2a convert <integration-config dir>`: parse flags, run the batch, print the summary, set the exit code. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { ConfigError, formatDiagnostic } from '../diagnostics.js';
 import { WriteError } from '../fs/new-files.js';
@@ -10,9 +9,6 @@ import { schemasDir } from './schemas-dir.js';
 import { CONVERT_OPTIONS } from './options.js';
 import type { ConvertInputs, ConvertJob, Translate } from './inputs.js';
 import type { Validators } from '../emit/validate.js';
-
-/** The repository root, from this file's place in src/convert or dist/convert. */
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 interface RawOptions {
   out: string;
@@ -25,7 +21,6 @@ interface RawOptions {
   threads: string;
 }
 
-export { schemasDir } from './schemas-dir.js';
 
 /** The golden shapes (development aid) instead of the checkout. */
 async function readGolden(goldenDir: string): Promise<ConvertInputs> {

@@ -4,17 +4,17 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { ConfigError, formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { ruleDiagnostic } from './codes.js';
 import { ruleValidators } from './validators.js';
+import { REPO_ROOT } from '../repo-root.js';
 import { compileRuleFile, type RawRuleFile } from './compile.js';
 import { parseYamlWithLines, type ParsedYaml } from './yaml-source.js';
 import type { RuleSet, Vocabulary } from './types.js';
 
 /** `<repo>/rules`, both from src/rules (tsx, vitest) and dist/rules (built). */
-export const DEFAULT_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
+export const DEFAULT_RULES_DIR = path.join(REPO_ROOT, 'rules');
 export const VOCABULARY_FILE = '_vocabulary.yaml';
 
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readIntegrationConfig } from '../../src/convert/read.js';
 import { rulesTranslator } from '../../src/convert/translator.js';
-import { schemasDir } from '../../src/convert/cli.js';
+import { schemasDir } from '../../src/convert/schemas-dir.js';
 import { convertCorpus, DEFAULT_MARKERS } from '../../src/run/batch.js';
 import { hasShared, repoRoot } from '../helpers/shared.js';
 import { tempDir } from '../helpers/tmp.js';

@@ -6,15 +6,14 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BenchPhase } from '../types.js';
+import { REPO_ROOT } from '../../repo-root.js';
 import { inputsFromGolden, type ConvertInputs, type Translate } from '../../convert/inputs.js';
 import { rulesTranslator } from '../../convert/translator.js';
 import { convertCorpus, DEFAULT_MARKERS } from '../../run/batch.js';
 
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const shared = path.resolve(repoRoot, '..', 'shared');
+const shared = path.resolve(REPO_ROOT, '..', 'shared');
 
 /** Phases sharing one state object (inputs, translator, output directory), created per call. */
 export function convertPhases(): BenchPhase[] {
