@@ -44,27 +44,27 @@ async function readAll(dir: string, raw: RawOptions, helper: Helper): Promise<{ 
   }
   // Jobs arrive in slices while the helper reads; once the rules are loaded they are translated as they come,
   // while this thread would otherwise wait. Translation is pure: the batch gets the same results, only earlier.
-  let translator: ReturnType<typeof import('./translator.js').rulesTranslator> | undefined;
+  let rules: ReturnType<typeof import('./translator.js').rulesTranslator> | undefined;
   const waiting: ConvertJob[] = [];
   const early = new Map<string, ReturnType<Translate>>();
   const pretranslate = (jobs: readonly ConvertJob[]): void => {
     waiting.push(...jobs);
-    if (!translator) return;
-    for (const j of waiting.splice(0)) if (!early.has(j.name)) early.set(j.name, translator.translate(j.name, j));
+    if (!rules) return; // the slices that come before the rules wait for them
+    for (const j of waiting.splice(0)) if (!early.has(j.name)) early.set(j.name, rules.translate(j.name, j));
   };
   const jjb = raw.fromGolden ? undefined : helper.readJjb(root, pretranslate);
   jjb?.catch(() => undefined); // awaited below; a rule error thrown first must not leave it unhandled
   const { rulesTranslator } = await import('./translator.js');
-  const rules = rulesTranslator();
-  translator = rules;
+  const loaded = rulesTranslator();
+  rules = loaded;
   const [{ readZuulInputs }, { assembleInputs }, { loadValidators }] = await Promise.all([import('./resolved.js'), import('./inputs.js'), import('../emit/validate.js')]);
   const zuul = jjb ? readZuulInputs(root) : undefined;
   const validators = loadValidators(schemasDir(raw.schemas));
   pretranslate([]);
   const inputs = jjb ? assembleInputs(await jjb, zuul!) : await readGolden(raw.fromGolden!);
-  inputs.diagnostics.push(...rules.diagnostics);
+  inputs.diagnostics.push(...loaded.diagnostics);
   // a name JJB defines twice keeps its first job, as in assembleInputs, so an early translation is the one the batch would make
-  const translate: Translate = (name, job) => early.get(name) ?? rules.translate(name, job);
+  const translate: Translate = (name, job) => early.get(name) ?? loaded.translate(name, job);
   return { inputs, translate, validators };
 }
 

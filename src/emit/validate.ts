@@ -72,12 +72,17 @@ function structuralBlubber(doc: unknown): string[] {
  */
 export const SCHEMA_AJV_OPTIONS: Options = { strict: false, validateFormats: false, inlineRefs: false, validateSchema: false, code: { optimize: false } };
 
+/** The schema Ajv compiles from a reference schema file's text. */
+export function referenceSchema(text: string): Record<string, unknown> {
+  const schema = JSON.parse(text) as Record<string, unknown>;
+  delete schema.$schema; // Ajv rejects the draft 2020-12 meta-schema URL otherwise (schemas/README.md)
+  return schema;
+}
+
 /** A reference schema file: its text (for the content hash) and the schema Ajv compiles. */
 export function readReferenceSchema(file: string): { text: string; schema: Record<string, unknown> } {
   const text = readFileSync(file, 'utf8');
-  const schema = JSON.parse(text) as Record<string, unknown>;
-  delete schema.$schema; // Ajv rejects the draft 2020-12 meta-schema URL otherwise (schemas/README.md)
-  return { text, schema };
+  return { text, schema: referenceSchema(text) };
 }
 
 /** Compiles the validators once per run (or takes those precompiled from the same schemas). `dir` undefined or incomplete: structural checks. */
@@ -87,14 +92,15 @@ export function loadValidators(dir: string | undefined): Validators {
   }
   let ajv: InstanceType<typeof import('ajv/dist/2020.js').Ajv2020> | undefined;
   const get = (name: string, file: string): ValidateFunction => {
-    const ref = readReferenceSchema(path.join(dir, file));
-    const pre = precompiledValidator(name, contentHash(ref.text));
+    // the text's hash is enough to pick a precompiled validator; the JSON is parsed only to compile
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    const pre = precompiledValidator(name, contentHash(text));
     if (pre) return pre;
     if (!ajv) {
       const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
       ajv = new Ajv2020(SCHEMA_AJV_OPTIONS);
     }
-    return ajv.compile(ref.schema);
+    return ajv.compile(referenceSchema(text));
   };
   return { config: ajvCheck(get('pipelinelib-config', CONFIG_SCHEMA)), blubber: ajvCheck(get('blubber', BLUBBER_SCHEMA)), mode: 'schema' };
 }
