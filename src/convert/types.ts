@@ -70,9 +70,11 @@ export interface JobTranslation {
   captures?: Record<string, string>;
 }
 
-/** One (project, Zuul pipeline, job) entry of the parity report. */
+/**
+ * One (project, Zuul pipeline, job) entry of the parity report. The project is the report's (`ProjectResult`):
+ * projects with the same trees share their entries.
+ */
 export interface ParityEntry {
-  project: string;
   /** Zuul pipeline name (test, gate-and-submit, postmerge, ...) */
   zuulPipeline: string;
   job: string;
@@ -94,6 +96,7 @@ export interface ParityEntry {
 export interface ProjectResult {
   project: string;
   status: ProjectStatus;
-  entries: ParityEntry[];
+  /** read-only: shared with every project of the same shape (convert/project.ts) */
+  entries: readonly ParityEntry[];
   diagnostics: Diagnostic[];
 }

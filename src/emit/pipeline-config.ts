@@ -28,8 +28,13 @@ function stageDoc(s: StagePlan): YamlOut {
   return doc;
 }
 
-/** The config document (plain data, for validation) and its text. */
-export function pipelineConfig(pipelines: readonly PlPipeline[], reportPath: string): { doc: { [k: string]: YamlOut }; text: string } {
+/** The first line of a project's config.yaml: what wrote it, and where its parity report is. */
+export function configHead(reportPath: string): string {
+  return `# ${GENERATED_MARK} from integration/config (JJB + Zuul). Parity report: ${reportPath}\n`;
+}
+
+/** The config document (plain data, for validation) and its text after the head line (`configHead`). */
+export function pipelineConfig(pipelines: readonly PlPipeline[]): { doc: { [k: string]: YamlOut }; body: string } {
   const pls: { [k: string]: YamlOut } = {};
   for (const p of pipelines) {
     pls[p.name] = {
@@ -39,8 +44,7 @@ export function pipelineConfig(pipelines: readonly PlPipeline[], reportPath: str
     };
   }
   const doc = { pipelines: pls };
-  const head = `# ${GENERATED_MARK} from integration/config (JJB + Zuul). Parity report: ${reportPath}\n`;
-  return { doc, text: head + dumpYaml(doc) };
+  return { doc, body: dumpYaml(doc) };
 }
 
 function variantDoc(v: VariantPlan): YamlOut {

@@ -6,15 +6,17 @@ import type { JobTranslation, Loss, Outcome, ParityEntry, ProjectStatus } from '
 import { LOSSES } from '../convert/types.js';
 import type { ProjectTrees, ZuulJobNode } from '../convert/inputs.js';
 
-/** Everything entry collection needs to know about one project besides its trees. */
+/**
+ * Everything entry collection needs to know about one project besides its trees. The project's name is not in
+ * it: entries are shared by every project with the same trees and queue membership (convert/project.ts).
+ */
 export interface EntryContext {
-  project: string;
   /** memoised translation of a job name; undefined when no rule matched */
   translationOf: (job: string) => JobTranslation | undefined;
   /** whether JJB defines the job */
   defined: (job: string) => boolean;
-  /** size of the project's shared change queue in a dependent pipeline (absent: independent pipeline) */
-  queueSize: (pipeline: string) => number | undefined;
+  /** whether the project shares its change queue in this (dependent) pipeline with other projects */
+  sharedQueue: (pipeline: string) => boolean;
   /** Zuul-internal job that never reaches Jenkins (skipped even when no rule names it) */
   noopJob: string;
 }
@@ -32,18 +34,18 @@ export function sortLosses(losses: Iterable<Loss>): Loss[] {
  * shared gate queue. The parameter function is not added here: only the rule knows whether a job reads the
  * parameters it sets (EXT_DEPENDENCIES...), so `parameter-function` comes from the translation.
  */
-function zuulLosses(node: ZuulJobNode, queueSize: number | undefined): Loss[] {
+function zuulLosses(node: ZuulJobNode, sharedQueue: boolean): Loss[] {
   const losses: Loss[] = [];
   if (node.branch?.length) losses.push('branch-filter');
   if (node.files?.length) losses.push('files-filter');
   if (node.skipIf) losses.push('skip-if');
   if (node.mutex) losses.push('mutex');
-  if (queueSize !== undefined && queueSize > 1) losses.push('shared-queue');
+  if (sharedQueue) losses.push('shared-queue');
   return losses;
 }
 
 function entryFor(ctx: EntryContext, pipeline: string, node: ZuulJobNode, parent: string | undefined): ParityEntry {
-  const base: ParityEntry = { project: ctx.project, zuulPipeline: pipeline, job: node.job, voting: node.voting, outcome: 'skipped', losses: [] };
+  const base: ParityEntry = { zuulPipeline: pipeline, job: node.job, voting: node.voting, outcome: 'skipped', losses: [] };
   if (node.branch) base.branch = node.branch;
   if (node.files) base.files = node.files;
   if (node.skipIf) base.skipIf = node.skipIf;
@@ -68,7 +70,7 @@ function entryFor(ctx: EntryContext, pipeline: string, node: ZuulJobNode, parent
   let outcome: Outcome = t.outcome;
   let losses = t.losses;
   if (outcome === 'translated' || outcome === 'partial') {
-    losses = sortLosses([...t.losses, ...zuulLosses(node, ctx.queueSize(pipeline))]);
+    losses = sortLosses([...t.losses, ...zuulLosses(node, ctx.sharedQueue(pipeline))]);
     if (losses.length) outcome = 'partial';
   }
   base.outcome = outcome;

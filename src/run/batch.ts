@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { JobTranslation } from '../convert/types.js';
 import type { ConvertInputs, Translate } from '../convert/inputs.js';
-import { convertProject, pipelineDir, type ConvertContext, type ProjectPlan } from '../convert/project.js';
+import { pipelineDir, projectConverter, type ConvertContext, type ProjectPlan } from '../convert/project.js';
 import { convertDiagnostic } from '../convert/codes.js';
 import { countShortNames, jjbNameFor, parseTriggerJob } from '../emit/integration.js';
 import { DEFAULT_NAMING } from '../emit/pipelines.js';
@@ -17,7 +17,7 @@ import { dumpYaml, dumpYamlList, type YamlOut } from '../emit/yaml.js';
 import { applyPlan, removeGenerated, type ApplyResult } from '../fs/apply.js';
 import { openOutput } from '../fs/stage.js';
 import { inThreadWriter, type OutputWriter } from './helper.js';
-import { renderReports, reportView } from './reports.js';
+import { planRenderer } from './reports.js';
 import { summarize, summaryJson, summaryMd, type ProjectOutcome, type Summary } from '../report/summary.js';
 import { runLimited } from './limit.js';
 import { selectProjects } from './glob.js';
@@ -106,7 +106,7 @@ export async function convertCorpus(inputs: ConvertInputs, translate: Translate,
 /** Writes `files` under `root`: blind through `writer` into a new directory, else compared and protected. */
 type Emit = (files: ReadonlyMap<string, string>) => ApplyResult;
 
-/** Report views waiting to go to the writer together (one message per batch, not per project). */
+/** Plans whose reports go to the writer together (one message per batch, not per project). */
 const REPORT_BATCH = 64;
 
 async function convertInto(root: string, writer: OutputWriter | undefined, inputs: ConvertInputs, translate: Translate, opts: ConvertOptions): Promise<ConvertRun> {
@@ -126,6 +126,7 @@ async function convertInto(root: string, writer: OutputWriter | undefined, input
     archivedMarker: opts.archivedMarker,
     noopJob: opts.noopJob,
   };
+  const convertProject = projectConverter(ctx);
   const selected = selectProjects(inputs.projects.keys(), opts.projects);
   const madeDirs = new Map<string, boolean>();
   const emit: Emit = writer
@@ -135,19 +136,20 @@ async function convertInto(root: string, writer: OutputWriter | undefined, input
       }
     : (files) => applyPlan(root, files, { force: opts.force, generatedMark: GENERATED_MARK, madeDirs });
   const refused: ApplyResult['refused'] = [];
-  let views: ProjectPlan[] = [];
-  const sendViews = (): void => {
-    if (views.length) writer!.writeReports(root, views);
-    views = [];
+  let reportPlans: ProjectPlan[] = [];
+  const sendReports = (): void => {
+    if (reportPlans.length) writer!.writeReports(root, reportPlans);
+    reportPlans = [];
   };
+  const renderReports = planRenderer();
   let done = 0;
   const settled = await runLimited(selected, opts.concurrency, async (project) => {
-    const plan = convertProject(ctx, project, inputs.projects.get(project)!);
+    const plan = convertProject(project, inputs.projects.get(project)!);
     let applied: ApplyResult;
     if (writer) {
       applied = emit(plan.files);
-      views.push(reportView(plan));
-      if (views.length >= REPORT_BATCH) sendViews();
+      reportPlans.push(plan);
+      if (reportPlans.length >= REPORT_BATCH) sendReports();
     } else applied = emit(new Map([...plan.files, ...renderReports(plan)]));
     if (!writer && plan.files.size === 0 && madeDirs.get(path.join(root, 'reports', path.dirname(project))) === false) {
       // an earlier run may have converted this project; its generated files must not outlive that
@@ -158,7 +160,7 @@ async function convertInto(root: string, writer: OutputWriter | undefined, input
     opts.onProgress?.(++done, selected.length);
     return plan;
   });
-  if (writer) sendViews();
+  if (writer) sendReports();
   const outcomes: ProjectOutcome[] = settled.map((s, i) => {
     const project = selected[i]!;
     if (s.ok) return { project, plan: s.value };

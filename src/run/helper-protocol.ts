@@ -1,6 +1,6 @@
 /** Messages between the main thread (helper.ts) and the helper thread (helper-thread.ts). Plain data only. */
 import type { ConvertJob, JjbInputs } from '../convert/inputs.js';
-import type { ProjectPlan } from '../convert/project.js';
+import type { ReportView } from './reports.js';
 
 export type ToHelper =
   | { type: 'read-jjb'; root: string }
@@ -10,7 +10,7 @@ export type ToHelper =
    */
   | { type: 'write'; root: string; paths: string[]; ends: number[]; bytes: ArrayBuffer }
   /** report views (reports.ts) whose report files to render and create under `root` */
-  | { type: 'reports'; root: string; plans: ProjectPlan[] }
+  | { type: 'reports'; root: string; views: ReportView[] }
   | { type: 'close' };
 
 export type FromHelper =

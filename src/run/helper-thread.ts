@@ -8,12 +8,13 @@ import { ConfigError } from '../diagnostics.js';
 import { readJjbInputs } from '../convert/read-jjb.js';
 import type { FromHelper, ToHelper } from './helper-protocol.js';
 import { NewFileWriter } from '../fs/new-files.js';
-import { renderReports } from './reports.js';
+import { viewRenderer } from './reports.js';
 
 const port = parentPort;
 if (!port) throw new Error('helper-thread.ts runs as a worker thread only');
 
 const writer = new NewFileWriter();
+const renderReports = viewRenderer();
 /** projects whose reports are rendered and written, for the main thread to see how far behind this one is */
 const rendered = new Int32Array((workerData as { progress: SharedArrayBuffer }).progress);
 /** a report that could not be rendered (a bug): the run is aborted like for a failed write */
@@ -38,15 +39,15 @@ port.on('message', (m: ToHelper) => {
       writer.writeBytes(m.root, m.paths, m.ends, new Uint8Array(m.bytes));
       return;
     case 'reports':
-      for (const plan of m.plans) {
+      for (const view of m.views) {
         if (renderError !== undefined) return;
         try {
-          writer.write(m.root, renderReports(plan));
+          writer.write(m.root, renderReports(view));
         } catch (err) {
-          renderError = `cannot render the report of ${plan.result.project}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+          renderError = `cannot render the report of ${view.source.project}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
         }
       }
-      Atomics.add(rendered, 0, m.plans.length);
+      Atomics.add(rendered, 0, m.views.length);
       return;
     case 'close': {
       const error = writer.error ?? renderError;

@@ -14,11 +14,11 @@ import type { ConvertJob, JjbInputs } from '../convert/inputs.js';
 import type { ProjectPlan } from '../convert/project.js';
 import type { FromHelper, ToHelper } from './helper-protocol.js';
 import { NewFileWriter, WriteError, type StagedWriter } from '../fs/new-files.js';
-import { renderReports } from './reports.js';
+import { planRenderer, viewMaker } from './reports.js';
 
 /** Creates the files of a new output directory, reports included (rendered where the writing happens). */
 export interface OutputWriter extends StagedWriter {
-  /** the report files of these plans (`reportView`s) */
+  /** the report files of these plans */
   writeReports(root: string, plans: ProjectPlan[]): void;
 }
 
@@ -45,10 +45,11 @@ export function startHelper(threads: number): Helper {
 /** Writes in this thread, as each call comes. */
 export function inThreadWriter(): OutputWriter {
   const writer = new NewFileWriter();
+  const render = planRenderer();
   return {
     write: (root, files) => writer.write(root, files),
     writeReports: (root, plans) => {
-      for (const plan of plans) writer.write(root, renderReports(plan));
+      for (const plan of plans) writer.write(root, render(plan));
     },
     flush: () => writer.flush(),
   };
@@ -102,6 +103,8 @@ function workerHelper(worker: Worker, rendered: Int32Array): Helper {
   worker.on('exit', (code) => {
     if (code !== 0) fail(new Error(`helper thread exited with code ${code}`));
   });
+  const view = viewMaker();
+  const render = planRenderer();
   let pending: { root: string; files: [string, string][] } | undefined;
   let flushed: Promise<void> | undefined;
   const post = (): void => {
@@ -130,11 +133,11 @@ function workerHelper(worker: Worker, rendered: Int32Array): Helper {
     writeReports(root, plans) {
       if (sent - Atomics.load(rendered, 0) < MAX_BACKLOG) {
         sent += plans.length;
-        send({ type: 'reports', root, plans });
+        send({ type: 'reports', root, views: plans.map(view) });
         return;
       }
       // rendered here, still written there (the helper has time left for writes, not for rendering)
-      for (const plan of plans) this.write(root, renderReports(plan));
+      for (const plan of plans) this.write(root, render(plan));
     },
     write(root, files) {
       if (pending && pending.root !== root) post();

@@ -1,22 +1,65 @@
 /**
- * A project's two report files, rendered from its plan. With the helper thread the rendering happens there:
- * the plan travels as plain data (`reportView`), which costs the main thread far less than rendering and
- * encoding 21 MB of JSON and Markdown itself.
+ * A project's two report files. With the helper thread they are rendered there: the plan travels as plain data
+ * (`ReportView`), which costs the main thread far less than rendering and encoding 21 MB of JSON and Markdown.
+ * Projects of one shape share their entries (convert/project.ts); the text of the entries is rendered once per
+ * shape (`EntryBlocks`), and the entries travel to the helper once per shape.
  */
+import type { ParityEntry } from '../convert/types.js';
 import type { ProjectPlan } from '../convert/project.js';
 import { reportPath } from '../convert/paths.js';
-import { projectReportJson, projectReportMd } from '../report/project-report.js';
+import { entryBlocks, projectReportJson, projectReportMd, reportSource, type EntryBlocks, type ReportSource } from '../report/project-report.js';
 
-/** What the reports read of a plan: not the `.pipeline/` texts (only their paths) nor the integration entries. */
-export function reportView(plan: ProjectPlan): ProjectPlan {
-  return { result: plan.result, ...(plan.jjbName !== undefined ? { jjbName: plan.jjbName } : {}), pipelines: plan.pipelines, files: new Map([...plan.files.keys()].map((k) => [k, ''])) };
+/** A plan as its reports read it. `entries` come with the first view of a shape only; later ones name the shape. */
+export interface ReportView {
+  source: ReportSource;
+  shape: number;
+  entries?: readonly ParityEntry[];
 }
 
-/** `reports/<project>.json` and `.md`. */
-export function renderReports(plan: ProjectPlan): [string, string][] {
-  const project = plan.result.project;
+function reportFiles(source: ReportSource, blocks: EntryBlocks): [string, string][] {
   return [
-    [reportPath(project, 'json'), projectReportJson(plan)],
-    [reportPath(project, 'md'), projectReportMd(plan)],
+    [reportPath(source.project, 'json'), projectReportJson(source, blocks)],
+    [reportPath(source.project, 'md'), projectReportMd(source, blocks)],
   ];
+}
+
+/** `reports/<project>.json` and `.md`, rendered on their own. */
+export function renderReports(plan: ProjectPlan): [string, string][] {
+  return reportFiles(reportSource(plan), entryBlocks(plan.result.entries));
+}
+
+/** Renders plans in this thread, the entries' text once per shape (entries shared by identity). */
+export function planRenderer(): (plan: ProjectPlan) => [string, string][] {
+  const blocks = new WeakMap<readonly ParityEntry[], EntryBlocks>();
+  return (plan) => {
+    const entries = plan.result.entries;
+    let b = blocks.get(entries);
+    if (!b) blocks.set(entries, (b = entryBlocks(entries)));
+    return reportFiles(reportSource(plan), b);
+  };
+}
+
+/** Makes the views of plans for one receiver: the entries of a shape go with the first view of it only. */
+export function viewMaker(): (plan: ProjectPlan) => ReportView {
+  const shapes = new Map<readonly ParityEntry[], number>();
+  return (plan) => {
+    const entries = plan.result.entries;
+    const known = shapes.get(entries);
+    if (known !== undefined) return { source: reportSource(plan), shape: known };
+    shapes.set(entries, shapes.size);
+    return { source: reportSource(plan), shape: shapes.size - 1, entries };
+  };
+}
+
+/** Renders views, in the order they were made (the helper thread). */
+export function viewRenderer(): (view: ReportView) => [string, string][] {
+  const blocks = new Map<number, EntryBlocks>();
+  return (view) => {
+    let b = blocks.get(view.shape);
+    if (!b) {
+      if (!view.entries) throw new Error(`report view of ${view.source.project}: shape ${view.shape} arrived without its entries`);
+      blocks.set(view.shape, (b = entryBlocks(view.entries)));
+    }
+    return reportFiles(view.source, b);
+  };
 }

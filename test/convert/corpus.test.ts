@@ -60,7 +60,7 @@ describe.skipIf(!hasShared)('conversion of the real corpus', () => {
 
   it('leaves no entry unmatched by a rule and no Zuul job undefined', () => {
     const unmatched = run.outcomes.flatMap((o) =>
-      'plan' in o ? o.plan.result.entries.filter((e) => e.reason?.code === 'rule-no-match' || e.reason?.code === 'job-undefined').map((e) => `${e.project} ${e.job}`) : [],
+      'plan' in o ? o.plan.result.entries.filter((e) => e.reason?.code === 'rule-no-match' || e.reason?.code === 'job-undefined').map((e) => `${o.project} ${e.job}`) : [],
     );
     expect(unmatched).toEqual([]);
   });
@@ -69,8 +69,8 @@ describe.skipIf(!hasShared)('conversion of the real corpus', () => {
     for (const o of run.outcomes) {
       if (!('plan' in o)) continue;
       for (const e of o.plan.result.entries) {
-        if (e.outcome === 'unsupported' || e.outcome === 'skipped') expect(e.reason?.code, `${e.project} ${e.job}`).toBeTruthy();
-        if (e.outcome === 'partial') expect(e.losses.length, `${e.project} ${e.job}`).toBeGreaterThan(0);
+        if (e.outcome === 'unsupported' || e.outcome === 'skipped') expect(e.reason?.code, `${o.project} ${e.job}`).toBeTruthy();
+        if (e.outcome === 'partial') expect(e.losses.length, `${o.project} ${e.job}`).toBeGreaterThan(0);
         if (e.plPipeline) expect(['translated', 'partial']).toContain(e.outcome);
       }
     }
@@ -115,7 +115,7 @@ describe.skipIf(!hasShared)('conversion of the real corpus', () => {
   it('gives the same entries from the real JJB/Zuul readers as from the golden shapes', async () => {
     const viaReaders = await convertGolden(readIntegrationConfig(sharedCorpus), tempDir('j2a-corpus-'));
     const key = (r: ConvertRun) =>
-      r.outcomes.flatMap((o) => ('plan' in o ? o.plan.result.entries.map((e) => JSON.stringify([e.project, e.zuulPipeline, e.job, e.outcome, e.losses, e.plPipeline, e.stage])) : []));
+      r.outcomes.flatMap((o) => ('plan' in o ? o.plan.result.entries.map((e) => JSON.stringify([o.project, e.zuulPipeline, e.job, e.outcome, e.losses, e.plPipeline, e.stage])) : []));
     expect(key(viaReaders)).toEqual(key(run));
     expect(viaReaders.summary.byStatus).toEqual(run.summary.byStatus);
   });

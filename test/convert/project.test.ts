@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import type { JobTranslation } from '../../src/convert/types.js';
 import type { ProjectTrees } from '../../src/convert/inputs.js';
-import { convertProject, type ConvertContext } from '../../src/convert/project.js';
+import { convertProject, projectConverter, type ConvertContext } from '../../src/convert/project.js';
 import { DEFAULT_NAMING } from '../../src/emit/pipelines.js';
 import { loadValidators } from '../../src/emit/validate.js';
 
@@ -143,5 +143,52 @@ describe('convertProject', () => {
     const codes = plan.result.diagnostics.map((d) => d.code);
     expect(codes).toContain('convert-semantic');
     expect(codes).toContain('convert-stage-renamed'); // `setup` is reserved by PipelineLib
+  });
+});
+
+describe('projectConverter (projects of one shape share their conversion)', () => {
+  const lint = n('tox-lint');
+  const py3 = n('tox-py3', { branch: ['master'] });
+  const glue = n('debian-glue');
+  const undef = n('nobody-defines-me');
+  const setup = n('tox-shelldefault');
+  // projects in the order the batch sees them: same node objects (shared shape), equal but distinct objects,
+  // the same trees with a shared queue, and shapes with undefined jobs, unsupported jobs and invalid documents
+  const projects: [string, ProjectTrees][] = [
+    ['lib/a', { test: [py3, lint], 'gate-and-submit': [py3, lint] }],
+    ['lib/b', { test: [py3, lint], 'gate-and-submit': [py3, lint] }],
+    ['lib/c', { test: [n('tox-py3', { branch: ['master'] }), n('tox-lint')], 'gate-and-submit': [py3, lint] }],
+    ['lib/q', { test: [py3, lint], 'gate-and-submit': [py3, lint] }],
+    ['lib/u1', { test: [undef, glue] }],
+    ['lib/u2', { test: [undef, glue] }],
+    ['lib/s1', { test: [setup] }],
+    ['other/s1', { test: [setup] }],
+    ['svc/m', { test: [n('trigger-foo-pipeline-test'), lint] }],
+    ['svc/n', { test: [n('trigger-foo-pipeline-test'), lint] }],
+  ];
+  const context = ctx({ 'gate-and-submit': 2 });
+  const queued = { ...context, queueSize: (pipeline: string, project: string) => (project === 'lib/q' ? context.queueSize(pipeline, project) : undefined) };
+
+  it('plans every project exactly as converting it on its own does', () => {
+    const convert = projectConverter(queued);
+    for (const [project, trees] of projects) expect(convert(project, trees), project).toEqual(convertProject(queued, project, trees));
+  });
+
+  it('shares the entries of projects with the same nodes and queues, and only theirs', () => {
+    const convert = projectConverter(queued);
+    const plans = new Map(projects.map(([p, t]) => [p, convert(p, t)]));
+    const entries = (p: string) => plans.get(p)!.result.entries;
+    expect(entries('lib/b')).toBe(entries('lib/a'));
+    expect(entries('lib/u2')).toBe(entries('lib/u1'));
+    expect(entries('other/s1')).toBe(entries('lib/s1'));
+    expect(entries('lib/c')).not.toBe(entries('lib/a')); // equal trees of other node objects: converted on their own
+    expect(entries('lib/q')).not.toBe(entries('lib/a')); // same nodes, but a shared gate queue
+    expect(entries('lib/q').find((e) => e.zuulPipeline === 'gate-and-submit')!.losses).toContain('shared-queue');
+    // what names the project stays the project's own
+    expect(plans.get('lib/u2')!.result.diagnostics.map((d) => d.repo)).toEqual(['lib/u2']);
+    expect(plans.get('other/s1')!.result.diagnostics.every((d) => d.repo === 'other/s1')).toBe(true);
+    expect(plans.get('lib/b')!.files.get('repos/lib/b/.pipeline/config.yaml')).toContain('Parity report: reports/lib/b.md');
+    expect(plans.get('lib/b')!.integration!.layout.name).toBe('lib/b');
+    expect(plans.get('svc/n')!.jjbName).toBe('foo');
   });
 });
