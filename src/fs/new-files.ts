@@ -31,16 +31,7 @@ export class NewFileWriter implements StagedWriter {
     for (const [rel, text] of files) this.create(root, rel, text);
   }
 
-  /** `paths[i]` gets `bytes` from `ends[i - 1]` (0 for the first) to `ends[i]` */
-  writeBytes(root: string, paths: readonly string[], ends: readonly number[], bytes: Uint8Array): void {
-    let start = 0;
-    for (let i = 0; i < paths.length; i++) {
-      this.create(root, paths[i]!, bytes.subarray(start, ends[i]));
-      start = ends[i]!;
-    }
-  }
-
-  private create(root: string, rel: string, data: string | Uint8Array): void {
+  private create(root: string, rel: string, data: string): void {
     if (this.error !== undefined) return;
     const file = path.join(root, rel);
     try {

@@ -4,12 +4,7 @@ import type { ReportView } from './reports.js';
 
 export type ToHelper =
   | { type: 'read-jjb'; root: string }
-  /**
-   * files to create under `root`, a fresh staging directory (nothing in it exists yet): paths, and the UTF-8
-   * bytes of all texts in one transferred buffer (`ends[i]` = end offset of file i), so nothing is copied
-   */
-  | { type: 'write'; root: string; paths: string[]; ends: number[]; bytes: ArrayBuffer }
-  /** report views (reports.ts) whose report files to render and create under `root` */
+  /** report views (reports.ts) whose report files to render and create under `root`, a fresh staging directory */
   | { type: 'reports'; root: string; views: ReportView[] }
   | { type: 'close' };
 

@@ -1,6 +1,6 @@
 /**
  * The helper thread of `j2a convert` (see helper.ts): reads JJB while the main thread reads the Zuul layout and
- * the rules, then renders reports and writes the output files while the main thread converts. Reads only what
+ * the rules, then renders and writes the parity reports while the main thread converts. Reads only what
  * the main thread names (the checkout's `jjb/`), writes only under the staging directory it is given.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -34,9 +34,6 @@ port.on('message', (m: ToHelper) => {
       } catch (err) {
         post({ type: 'jjb-failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err), configError: err instanceof ConfigError });
       }
-      return;
-    case 'write':
-      writer.writeBytes(m.root, m.paths, m.ends, new Uint8Array(m.bytes));
       return;
     case 'reports':
       for (const view of m.views) {

@@ -2,10 +2,11 @@
  * The two-thread plan of `j2a convert` (the machines it runs on have two cores):
  *  - the helper thread reads JJB (the longest read) and sends the job facts in slices, while this thread loads
  *    the rules, resolves the Zuul layout and translates the jobs that have arrived;
- *  - then this thread converts project after project, and the helper renders the parity reports (from plain-data
- *    plan views) and creates every file; when the helper falls behind, this thread renders a batch itself.
- * Only plain data crosses (job facts, plan views, file bytes). With `threads: 1`, or when no worker can be started,
- * the same calls run in this thread, with the same results.
+ *  - then this thread converts project after project and creates the `.pipeline/` files, and the helper renders
+ *    the parity reports (from plain-data report views) and creates their files; when the helper falls behind,
+ *    this thread renders and writes a batch of reports itself.
+ * Only plain data crosses (job facts, report views). With `threads: 1`, or when no worker can be started, the
+ * same calls run in this thread, with the same results.
  */
 import type { Worker } from 'node:worker_threads';
 import { claimHelperThread, spawnHelperThread } from './prestart.js';
@@ -28,9 +29,6 @@ export interface Helper extends OutputWriter {
   /** stops the helper thread (after flush, or when the run ends early) */
   dispose(): void;
 }
-
-/** Files per message: one message per project would wake the helper 2,000 times. */
-const BATCH = 256;
 
 export function startHelper(threads: number): Helper {
   const started = claimHelperThread() ?? (threads < 2 ? undefined : spawnHelperThread());
@@ -69,9 +67,10 @@ function inThread(): Helper {
 }
 
 /**
- * Report views the helper may have waiting before this thread renders the next batch itself: the helper renders
- * and writes, this thread only converts, so at the end of a run the helper would otherwise still be busy while
- * this thread waits. Two batches keep it fed without letting it fall behind.
+ * Report views the helper may have waiting before this thread renders and writes the next batch itself: the
+ * helper renders and writes, this thread converts (and writes the `.pipeline/` files), so at the end of a run the
+ * helper would otherwise still be busy while this thread waits. Two batches keep it fed without letting it fall
+ * behind.
  */
 const MAX_BACKLOG = 128;
 
@@ -103,24 +102,11 @@ function workerHelper(worker: Worker, rendered: Int32Array): Helper {
   worker.on('exit', (code) => {
     if (code !== 0) fail(new Error(`helper thread exited with code ${code}`));
   });
+  // Both threads create files in the staging directory: the helper the reports it renders, this thread the
+  // rest. Neither overwrites anything (every path is written once) and both create directories idempotently.
+  const local = inThreadWriter();
   const view = viewMaker();
-  const render = planRenderer();
-  let pending: { root: string; files: [string, string][] } | undefined;
   let flushed: Promise<void> | undefined;
-  const post = (): void => {
-    if (pending?.files.length) {
-      // UTF-8 once, here, into one buffer that is moved (not copied) to the helper
-      const ends: number[] = [];
-      let size = 0;
-      for (const [, text] of pending.files) ends.push((size += Buffer.byteLength(text)));
-      const bytes = Buffer.allocUnsafeSlow(size);
-      let at = 0;
-      for (const [, text] of pending.files) at += bytes.write(text, at);
-      const buffer = bytes.buffer as ArrayBuffer;
-      worker.postMessage({ type: 'write', root: pending.root, paths: pending.files.map(([rel]) => rel), ends, bytes: buffer } satisfies ToHelper, [buffer]);
-    }
-    pending = undefined;
-  };
   return {
     readJjb(root, callback) {
       onJobs = callback;
@@ -134,25 +120,18 @@ function workerHelper(worker: Worker, rendered: Int32Array): Helper {
       if (sent - Atomics.load(rendered, 0) < MAX_BACKLOG) {
         sent += plans.length;
         send({ type: 'reports', root, views: plans.map(view) });
-        return;
-      }
-      // rendered here, still written there (the helper has time left for writes, not for rendering)
-      for (const plan of plans) this.write(root, render(plan));
+      } else local.writeReports(root, plans);
     },
-    write(root, files) {
-      if (pending && pending.root !== root) post();
-      pending ??= { root, files: [] };
-      for (const [rel, text] of files) pending.files.push([rel, text]);
-      if (pending.files.length >= BATCH) post();
-    },
+    write: (root, files) => local.write(root, files),
     flush() {
       if (flushed) return flushed;
-      post();
       send({ type: 'close' });
-      flushed = new Promise<void>((resolve, reject) => {
+      const helperDone = new Promise<void>((resolve, reject) => {
         if (failure) reject(failure);
         else closed = { resolve, reject };
       });
+      // the helper's failure first (it may be a bug, not a write); else this thread's first failed write
+      flushed = helperDone.then(() => local.flush());
       return flushed;
     },
     dispose() {

@@ -3,7 +3,7 @@
  * with the same result as one thread. Run through tsx, so the worker is src/run/helper-thread.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/shared.js';
@@ -62,5 +62,24 @@ describe('j2a convert --threads', () => {
     expect(readFileSync(path.join(dir, 'ok/one.txt'), 'utf8')).toBe('one');
     // the writes after the failed one are skipped: the run is aborted anyway
     expect(() => statSync(path.join(dir, 'ok/three.txt'))).toThrow();
+  });
+
+  it.each([1, 2])('reports a failed report write (threads %i; with 2 the helper thread writes the reports)', (threads) => {
+    const dir = tempDir('j2a-threads-');
+    mkdirSync(path.join(dir, 'reports'));
+    writeFileSync(path.join(dir, 'reports', 'blocked'), 'not a directory\n');
+    const plan = (project: string) => ({ result: { project, status: 'blocked', entries: [], diagnostics: [] }, pipelines: [], files: new Map() });
+    const script = `
+      import { startHelper } from ${JSON.stringify(path.join(repoRoot, 'src/run/helper.ts'))};
+      const h = startHelper(${threads});
+      const plan = ${plan.toString()};
+      h.writeReports(${JSON.stringify(dir)}, [plan('ok/one'), plan('blocked/two'), plan('ok/three')]);
+      try { await h.flush(); console.log('resolved'); } catch (e) { console.log('rejected: ' + e.name + ': ' + e.message); }
+      h.dispose();`;
+    const r = node(['--input-type=module', '-e', script]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^rejected: WriteError: cannot write the output: EEXIST: .*reports\/blocked/);
+    expect(readFileSync(path.join(dir, 'reports/ok/one.json'), 'utf8')).toContain('"project": "ok/one"');
+    expect(() => statSync(path.join(dir, 'reports/ok/three.json'))).toThrow();
   });
 });
