@@ -21,7 +21,7 @@ export const JJB_READERS: JjbReaders = { loadJjb, expandJobs, expandMacros };
  * jobs in order as they are ready, in slices of `slice` (the helper thread sends them on, so that the main thread
  * can translate them while the rest is read); the result still holds every job.
  */
-export function readJjbInputs(root: string, readers: JjbReaders = JJB_READERS, onJobs?: (jobs: ConvertJob[]) => void, slice = 200): JjbInputs {
+export function readJjbInputs(root: string, readers: JjbReaders = JJB_READERS, onJobs?: (jobs: ConvertJob[]) => void, slice = 50): JjbInputs {
   const loaded = readers.loadJjb(['jjb'], { root });
   const expanded = readers.expandJobs(loaded);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...expanded.diagnostics];

@@ -106,8 +106,8 @@ export async function convertCorpus(inputs: ConvertInputs, translate: Translate,
 /** Writes `files` under `root`: blind through `writer` into a new directory, else compared and protected. */
 type Emit = (files: ReadonlyMap<string, string>) => ApplyResult;
 
-/** Plans whose reports go to the writer together (one message per batch, not per project). */
-const REPORT_BATCH = 64;
+/** Plans whose files go to the writer together (one message per batch, not per project). */
+const PLAN_BATCH = 64;
 
 async function convertInto(root: string, writer: OutputWriter | undefined, inputs: ConvertInputs, translate: Translate, opts: ConvertOptions): Promise<ConvertRun> {
   const validators = opts.validators ?? loadValidators(opts.schemasDir);
@@ -136,10 +136,10 @@ async function convertInto(root: string, writer: OutputWriter | undefined, input
       }
     : (files) => applyPlan(root, files, { force: opts.force, generatedMark: GENERATED_MARK, madeDirs });
   const refused: ApplyResult['refused'] = [];
-  let reportPlans: ProjectPlan[] = [];
-  const sendReports = (): void => {
-    if (reportPlans.length) writer!.writeReports(root, reportPlans);
-    reportPlans = [];
+  let toWrite: ProjectPlan[] = [];
+  const sendPlans = (): void => {
+    if (toWrite.length) writer!.writePlans(root, toWrite);
+    toWrite = [];
   };
   const renderReports = planRenderer();
   let done = 0;
@@ -147,9 +147,9 @@ async function convertInto(root: string, writer: OutputWriter | undefined, input
     const plan = convertProject(project, inputs.projects.get(project)!);
     let applied: ApplyResult;
     if (writer) {
-      applied = emit(plan.files);
-      reportPlans.push(plan);
-      if (reportPlans.length >= REPORT_BATCH) sendReports();
+      applied = { written: [...plan.files.keys()], unchanged: [], refused: [] };
+      toWrite.push(plan);
+      if (toWrite.length >= PLAN_BATCH) sendPlans();
     } else applied = emit(new Map([...plan.files, ...renderReports(plan)]));
     if (!writer && plan.files.size === 0 && madeDirs.get(path.join(root, 'reports', path.dirname(project))) === false) {
       // an earlier run may have converted this project; its generated files must not outlive that
@@ -160,7 +160,7 @@ async function convertInto(root: string, writer: OutputWriter | undefined, input
     opts.onProgress?.(++done, selected.length);
     return plan;
   });
-  if (writer) sendReports();
+  if (writer) sendPlans();
   const outcomes: ProjectOutcome[] = settled.map((s, i) => {
     const project = selected[i]!;
     if (s.ok) return { project, plan: s.value };

@@ -4,8 +4,8 @@ import type { ReportView } from './reports.js';
 
 export type ToHelper =
   | { type: 'read-jjb'; root: string }
-  /** report views (reports.ts) whose report files to render and create under `root`, a fresh staging directory */
-  | { type: 'reports'; root: string; views: ReportView[] }
+  /** views (reports.ts) of plans whose files to create (reports rendered) under `root`, a fresh staging directory */
+  | { type: 'plans'; root: string; views: ReportView[] }
   | { type: 'close' };
 
 export type FromHelper =

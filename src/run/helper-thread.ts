@@ -1,7 +1,7 @@
 /**
  * The helper thread of `j2a convert` (see helper.ts): reads JJB while the main thread reads the Zuul layout and
- * the rules, then renders and writes the parity reports while the main thread converts. Reads only what
- * the main thread names (the checkout's `jjb/`), writes only under the staging directory it is given.
+ * the rules, then renders the reports and writes the projects' files while the main thread converts. Reads only
+ * what the main thread names (the checkout's `jjb/`), writes only under the staging directory it is given.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigError } from '../diagnostics.js';
@@ -35,9 +35,10 @@ port.on('message', (m: ToHelper) => {
         post({ type: 'jjb-failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err), configError: err instanceof ConfigError });
       }
       return;
-    case 'reports':
+    case 'plans':
       for (const view of m.views) {
         if (renderError !== undefined) return;
+        writer.write(m.root, view.files);
         try {
           writer.write(m.root, renderReports(view));
         } catch (err) {

@@ -2,10 +2,10 @@
  * The two-thread plan of `j2a convert` (the machines it runs on have two cores):
  *  - the helper thread reads JJB (the longest read) and sends the job facts in slices, while this thread loads
  *    the rules, resolves the Zuul layout and translates the jobs that have arrived;
- *  - then this thread converts project after project and creates the `.pipeline/` files, and the helper renders
- *    the parity reports (from plain-data report views) and creates their files; when the helper falls behind,
- *    this thread renders and writes a batch of reports itself.
- * Only plain data crosses (job facts, report views). With `threads: 1`, or when no worker can be started, the
+ *  - then this thread converts project after project, and the helper renders the parity reports (from plain-data
+ *    report views) and creates the projects' files; when the helper falls behind, this thread renders and writes
+ *    a batch itself.
+ * Only plain data crosses (job facts, report views with the `.pipeline/` texts). With `threads: 1`, or when no worker can be started, the
  * same calls run in this thread, with the same results.
  */
 import type { Worker } from 'node:worker_threads';
@@ -19,8 +19,8 @@ import { planRenderer, viewMaker } from './reports.js';
 
 /** Creates the files of a new output directory, reports included (rendered where the writing happens). */
 export interface OutputWriter extends StagedWriter {
-  /** the report files of these plans */
-  writeReports(root: string, plans: ProjectPlan[]): void;
+  /** the files of these plans: their `.pipeline/` files and their reports */
+  writePlans(root: string, plans: ProjectPlan[]): void;
 }
 
 export interface Helper extends OutputWriter {
@@ -46,8 +46,11 @@ export function inThreadWriter(): OutputWriter {
   const render = planRenderer();
   return {
     write: (root, files) => writer.write(root, files),
-    writeReports: (root, plans) => {
-      for (const plan of plans) writer.write(root, render(plan));
+    writePlans: (root, plans) => {
+      for (const plan of plans) {
+        writer.write(root, plan.files);
+        writer.write(root, render(plan));
+      }
     },
     flush: () => writer.flush(),
   };
@@ -67,10 +70,9 @@ function inThread(): Helper {
 }
 
 /**
- * Report views the helper may have waiting before this thread renders and writes the next batch itself: the
- * helper renders and writes, this thread converts (and writes the `.pipeline/` files), so at the end of a run the
- * helper would otherwise still be busy while this thread waits. Two batches keep it fed without letting it fall
- * behind.
+ * Plans the helper may have waiting before this thread renders and writes the next batch itself: the helper
+ * renders and writes, this thread converts, so at the end of a run the helper would otherwise still be busy while
+ * this thread waits. Two batches keep it fed without letting it fall behind.
  */
 const MAX_BACKLOG = 128;
 
@@ -102,8 +104,8 @@ function workerHelper(worker: Worker, rendered: Int32Array): Helper {
   worker.on('exit', (code) => {
     if (code !== 0) fail(new Error(`helper thread exited with code ${code}`));
   });
-  // Both threads create files in the staging directory: the helper the reports it renders, this thread the
-  // rest. Neither overwrites anything (every path is written once) and both create directories idempotently.
+  // Both threads create files in the staging directory: the helper those of the plans it is sent, this thread
+  // the rest. Neither overwrites anything (every path is written once); both create directories idempotently.
   const local = inThreadWriter();
   const view = viewMaker();
   let flushed: Promise<void> | undefined;
@@ -116,11 +118,11 @@ function workerHelper(worker: Worker, rendered: Int32Array): Helper {
         else jjb = { resolve, reject };
       });
     },
-    writeReports(root, plans) {
+    writePlans(root, plans) {
       if (sent - Atomics.load(rendered, 0) < MAX_BACKLOG) {
         sent += plans.length;
-        send({ type: 'reports', root, views: plans.map(view) });
-      } else local.writeReports(root, plans);
+        send({ type: 'plans', root, views: plans.map(view) });
+      } else local.writePlans(root, plans);
     },
     write: (root, files) => local.write(root, files),
     flush() {

@@ -9,11 +9,16 @@ import type { ProjectPlan } from '../convert/project.js';
 import { reportPath } from '../convert/paths.js';
 import { entryBlocks, projectReportJson, projectReportMd, reportSource, type EntryBlocks, type ReportSource } from '../report/project-report.js';
 
-/** A plan as its reports read it. `entries` come with the first view of a shape only; later ones name the shape. */
+/**
+ * A plan as its files need it: what the reports read, and the `.pipeline/` texts. `entries` come with the first
+ * view of a shape only; later ones name the shape.
+ */
 export interface ReportView {
   source: ReportSource;
   shape: number;
   entries?: readonly ParityEntry[];
+  /** the `.pipeline/` files: path, text */
+  files: [string, string][];
 }
 
 function reportFiles(source: ReportSource, blocks: EntryBlocks): [string, string][] {
@@ -45,9 +50,10 @@ export function viewMaker(): (plan: ProjectPlan) => ReportView {
   return (plan) => {
     const entries = plan.result.entries;
     const known = shapes.get(entries);
-    if (known !== undefined) return { source: reportSource(plan), shape: known };
+    const files = [...plan.files];
+    if (known !== undefined) return { source: reportSource(plan), shape: known, files };
     shapes.set(entries, shapes.size);
-    return { source: reportSource(plan), shape: shapes.size - 1, entries };
+    return { source: reportSource(plan), shape: shapes.size - 1, entries, files };
   };
 }
 

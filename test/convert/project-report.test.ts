@@ -70,6 +70,6 @@ describe('report views (the helper thread renders from these)', () => {
   });
 
   it('refuses a view whose shape never arrived (a bug, not a silent empty report)', () => {
-    expect(() => viewRenderer()({ source: { project: 'p/two', status: 'blocked', diagnostics: [], pipelines: [], files: [] }, shape: 7 })).toThrow(/shape 7 arrived without its entries/);
+    expect(() => viewRenderer()({ source: { project: 'p/two', status: 'blocked', diagnostics: [], pipelines: [], files: [] }, shape: 7, files: [] })).toThrow(/shape 7 arrived without its entries/);
   });
 });

@@ -73,7 +73,7 @@ describe('j2a convert --threads', () => {
       import { startHelper } from ${JSON.stringify(path.join(repoRoot, 'src/run/helper.ts'))};
       const h = startHelper(${threads});
       const plan = ${plan.toString()};
-      h.writeReports(${JSON.stringify(dir)}, [plan('ok/one'), plan('blocked/two'), plan('ok/three')]);
+      h.writePlans(${JSON.stringify(dir)}, [plan('ok/one'), plan('blocked/two'), plan('ok/three')]);
       try { await h.flush(); console.log('resolved'); } catch (e) { console.log('rejected: ' + e.name + ': ' + e.message); }
       h.dispose();`;
     const r = node(['--input-type=module', '-e', script]);
