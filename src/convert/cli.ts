@@ -8,7 +8,7 @@ import { startHelper, type Helper } from '../run/helper.js';
 import { schemasDir } from './schemas-dir.js';
 import { CONVERT_OPTIONS } from './options.js';
 import type { ConvertInputs, ConvertJob, Translate } from './inputs.js';
-import type { Validators } from '../emit/validate.js';
+import type { ConvertOptions, ConvertRun } from '../run/batch.js';
 
 interface RawOptions {
   out: string;
@@ -33,39 +33,60 @@ async function readGolden(goldenDir: string): Promise<ConvertInputs> {
   return inputsFromGolden(readFileSync(jsonl, 'utf8'), post, JSON.parse(readFileSync(trees, 'utf8')));
 }
 
+/** The batch options the command line sets (the validators come with the rules and the Zuul layout). */
+type RunOptions = Omit<ConvertOptions, 'validators' | keyof typeof import('../run/batch.js').DEFAULT_MARKERS>;
+
 /**
- * Reads the rules and the inputs. JJB, the longest read, goes to the helper thread first; the rules and the
- * Zuul layout are read here meanwhile.
+ * Reads the rules and the inputs, and converts. JJB, the longest read, goes to the helper thread first; the rules
+ * and the Zuul layout are read here meanwhile. JJB jobs arrive in slices: they are translated as they come, and
+ * into a new directory the batch converts each project as soon as its jobs have all arrived (ConvertBatch), while
+ * this thread would otherwise wait.
  */
-async function readAll(dir: string, raw: RawOptions, helper: Helper): Promise<{ inputs: ConvertInputs; translate: Translate; validators: Validators }> {
+async function readAndConvert(dir: string, raw: RawOptions, helper: Helper, opts: RunOptions): Promise<ConvertRun> {
   const root = path.resolve(dir);
   if (!raw.fromGolden && (!existsSync(path.join(root, 'jjb')) || !existsSync(path.join(root, 'zuul', 'layout.yaml')))) {
     throw new ConfigError(`${dir} has no jjb/ directory or zuul/layout.yaml`);
   }
-  // Jobs arrive in slices while the helper reads; once the rules are loaded they are translated as they come,
-  // while this thread would otherwise wait. Translation is pure: the batch gets the same results, only earlier.
-  let rules: ReturnType<typeof import('./translator.js').rulesTranslator> | undefined;
-  const waiting: ConvertJob[] = [];
+  const [{ rulesTranslator }, { ConvertBatch, DEFAULT_MARKERS }] = await Promise.all([import('./translator.js'), import('../run/batch.js')]);
+  const batchOptions = (validators: ConvertOptions['validators']): ConvertOptions => ({ ...opts, ...DEFAULT_MARKERS, validators });
+  let rules: ReturnType<typeof rulesTranslator> | undefined;
+  let batch: InstanceType<typeof ConvertBatch> | undefined;
+  const arrived: ConvertJob[] = [];
+  const untranslated: ConvertJob[] = [];
   const early = new Map<string, ReturnType<Translate>>();
-  const pretranslate = (jobs: readonly ConvertJob[]): void => {
-    waiting.push(...jobs);
+  const onJobs = (jobs: readonly ConvertJob[]): void => {
+    arrived.push(...jobs);
+    untranslated.push(...jobs);
     if (!rules) return; // the slices that come before the rules wait for them
-    for (const j of waiting.splice(0)) if (!early.has(j.name)) early.set(j.name, rules.translate(j.name, j));
+    for (const j of untranslated.splice(0)) if (!early.has(j.name)) early.set(j.name, rules.translate(j.name, j));
+    batch?.arrived(jobs);
   };
-  const jjb = raw.fromGolden ? undefined : helper.readJjb(root, pretranslate);
+  const jjb = raw.fromGolden ? undefined : helper.readJjb(root, onJobs);
   jjb?.catch(() => undefined); // awaited below; a rule error thrown first must not leave it unhandled
-  const { rulesTranslator } = await import('./translator.js');
   const loaded = rulesTranslator();
   rules = loaded;
-  const [{ readZuulInputs }, { assembleInputs }, { loadValidators }] = await Promise.all([import('./resolved.js'), import('./inputs.js'), import('../emit/validate.js')]);
-  const zuul = jjb ? readZuulInputs(root) : undefined;
-  const validators = loadValidators(schemasDir(raw.schemas));
-  pretranslate([]);
-  const inputs = jjb ? assembleInputs(await jjb, zuul!) : await readGolden(raw.fromGolden!);
-  inputs.diagnostics.push(...loaded.diagnostics);
   // a name JJB defines twice keeps its first job, as in assembleInputs, so an early translation is the one the batch would make
   const translate: Translate = (name, job) => early.get(name) ?? loaded.translate(name, job);
-  return { inputs, translate, validators };
+  if (!jjb) {
+    const inputs = await readGolden(raw.fromGolden!);
+    inputs.diagnostics.push(...loaded.diagnostics);
+    const { loadValidators } = await import('../emit/validate.js');
+    return new ConvertBatch(inputs, translate, batchOptions(loadValidators(opts.schemasDir))).finish(inputs);
+  }
+  const [{ readZuulInputs }, { assembleInputs }, { loadValidators }] = await Promise.all([import('./resolved.js'), import('./inputs.js'), import('../emit/validate.js')]);
+  const zuul = readZuulInputs(root);
+  batch = new ConvertBatch(zuul, translate, batchOptions(loadValidators(opts.schemasDir)));
+  onJobs([]);
+  batch.arrived(arrived);
+  let inputs: ConvertInputs;
+  try {
+    inputs = assembleInputs(await jjb, zuul);
+  } catch (err) {
+    await batch.abort();
+    throw err;
+  }
+  inputs.diagnostics.push(...loaded.diagnostics);
+  return batch.finish(inputs);
 }
 
 async function runConvert(dir: string, raw: RawOptions): Promise<number> {
@@ -83,23 +104,19 @@ async function runConvert(dir: string, raw: RawOptions): Promise<number> {
 }
 
 async function convertWith(dir: string, raw: RawOptions, concurrency: number, helper: Helper): Promise<number> {
-  const [{ inputs, translate, validators }, { convertCorpus, DEFAULT_MARKERS }, { summaryJson, summaryTable }] = await Promise.all([
-    readAll(dir, raw, helper),
-    import('../run/batch.js'),
+  const tty = process.stderr.isTTY === true;
+  const [run, { summaryJson, summaryTable }] = await Promise.all([
+    readAndConvert(dir, raw, helper, {
+      out: raw.out,
+      projects: raw.project ?? [],
+      concurrency,
+      force: raw.force === true,
+      schemasDir: schemasDir(raw.schemas),
+      onProgress: tty ? (done, total) => process.stderr.write(`\rconverting ${done}/${total}`) : undefined,
+      writer: helper,
+    }),
     import('../report/summary.js'),
   ]);
-  const tty = process.stderr.isTTY === true;
-  const run = await convertCorpus(inputs, translate, {
-    out: raw.out,
-    projects: raw.project ?? [],
-    concurrency,
-    force: raw.force === true,
-    schemasDir: schemasDir(raw.schemas),
-    validators,
-    ...DEFAULT_MARKERS,
-    onProgress: tty ? (done, total) => process.stderr.write(`\rconverting ${done}/${total}`) : undefined,
-    writer: helper,
-  });
   if (tty) process.stderr.write('\n');
   for (const d of run.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   let bugs = 0;

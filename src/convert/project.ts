@@ -180,12 +180,17 @@ function sharesQueue(ctx: ConvertContext, pipeline: string, project: string): bo
   return (ctx.queueSize(pipeline, project) ?? 0) > 1;
 }
 
+/** Whether a plan of this shape needs the project's JJB name (`ConvertContext.jjbNameOf`). */
+export function needsJjbName(shape: ProjectShape): boolean {
+  return shape.emit?.ok !== undefined && shape.emit.ok.existingName === undefined;
+}
+
 /**
- * Converts project after project, computing each shape once. Two projects have the same shape when their
- * trees hold the same nodes (the Zuul reader shares the node objects of equal subtrees) and they share change
- * queues in the same pipelines; trees of distinct node objects only miss the sharing, never get a wrong shape.
+ * The shapes of projects, each computed once. Two projects have the same shape when their trees hold the same
+ * nodes (the Zuul reader shares the node objects of equal subtrees) and they share change queues in the same
+ * pipelines; trees of distinct node objects only miss the sharing, never get a wrong shape.
  */
-export function projectConverter(ctx: ConvertContext): (project: string, trees: ProjectTrees) => ProjectPlan {
+export function projectShapes(ctx: ConvertContext): (project: string, trees: ProjectTrees) => ProjectShape {
   const nodeIds = new Map<ZuulJobNode, number>();
   const idOf = (n: ZuulJobNode): number => {
     let id = nodeIds.get(n);
@@ -199,6 +204,12 @@ export function projectConverter(ctx: ConvertContext): (project: string, trees: 
     for (const [p, nodes] of Object.entries(trees)) key += `${p}${shared(p) ? '+' : ''}:${nodes.map(idOf).join(',')};`;
     let shape = shapes.get(key);
     if (!shape) shapes.set(key, (shape = projectShape(ctx, trees, shared)));
-    return projectPlan(ctx, project, trees, shape);
+    return shape;
   };
+}
+
+/** Converts project after project, computing each shape once (`projectShapes`). */
+export function projectConverter(ctx: ConvertContext): (project: string, trees: ProjectTrees) => ProjectPlan {
+  const shapeOf = projectShapes(ctx);
+  return (project, trees) => projectPlan(ctx, project, trees, shapeOf(project, trees));
 }
