@@ -4,6 +4,7 @@
  * prints per-phase min/median wall time and the peak RSS of this process.
  */
 import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`bench: ${runs} runs on ${c.shared ? 'shared corpus' : 'sample corpus'} ${c.root}`);
+  // File creation costs depend on the file system's recent history (see zz-e2e.ts): say where the output goes.
+  console.log(`bench: output directories under ${tmpdir()} (TMPDIR), removed at exit`);
   const phases = await loadPhases();
   const ctx: BenchContext = { repoRoot, corpusRoot: c.root, shared: c.shared, state: new Map() };
   const times = new Map<string, number[]>();

@@ -1,4 +1,4 @@
-/** Converts the golden corpus shapes (../shared/golden) into a directory, for the corpus tests and the bench. */
+/** Converts the golden corpus shapes (../shared/golden) into a directory, for the corpus tests. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inputsFromGolden, type ConvertInputs } from '../../src/convert/inputs.js';
