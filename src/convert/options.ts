@@ -11,7 +11,7 @@ export const CONVERT_OPTIONS: readonly OptionSpec[] = [
   { flags: '--concurrency <n>', description: 'projects converted and written at once', default: '8' },
   {
     flags: '--threads <n>',
-    description: '2: a helper thread reads JJB, renders the reports and writes the files while this one converts; 1: everything in one thread (same output)',
+    description: '2: a helper thread reads JJB while this one reads the rules and the Zuul layout and converts each project once its jobs have arrived; the helper then renders reports and writes files alongside; 1: everything in one thread (same output)',
     default: '2',
   },
   { flags: '--json', description: 'print the summary as JSON on stdout instead of the table' },
