@@ -58,7 +58,14 @@ async function readAndConvert(dir: string, raw: RawOptions, helper: Helper, opts
     arrived.push(...jobs);
     untranslated.push(...jobs);
     if (!rules) return; // the slices that come before the rules wait for them
-    for (const j of untranslated.splice(0)) if (!early.has(j.name)) early.set(j.name, rules.translate(j.name, j));
+    for (const j of untranslated.splice(0)) {
+      if (early.has(j.name)) continue;
+      try {
+        early.set(j.name, rules.translate(j.name, j));
+      } catch {
+        // a bug in a rule's application: left to the batch, which makes it the failure of the projects running the job
+      }
+    }
     batch?.arrived(jobs);
   };
   const jjb = raw.fromGolden ? undefined : helper.readJjb(root, onJobs);

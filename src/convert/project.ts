@@ -31,7 +31,8 @@ export interface ConvertContext {
 export interface ProjectPlan {
   result: ProjectResult;
   jjbName?: string;
-  pipelines: PlPipeline[];
+  /** read-only: shared with every project of the same shape, like `result.entries` */
+  pipelines: readonly PlPipeline[];
   /** path relative to the output directory -> file text; `.pipeline/` files only */
   files: Map<string, string>;
   integration?: IntegrationEntries;

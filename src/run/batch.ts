@@ -10,7 +10,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { JobTranslation } from '../convert/types.js';
-import type { ConvertInputs, ConvertJob, ProjectTrees, Translate } from '../convert/inputs.js';
+import type { ConvertInputs, ConvertJob, ProjectTrees, Translate, ZuulJobNode } from '../convert/inputs.js';
 import { needsJjbName, pipelineDir, projectPlan, projectShapes, type ConvertContext, type ProjectPlan, type ProjectShape } from '../convert/project.js';
 import { convertDiagnostic } from '../convert/codes.js';
 import { countShortNames, jjbNameFor, parseTriggerJob } from '../emit/integration.js';
@@ -153,10 +153,10 @@ export class ConvertBatch {
     this.shapeOf = projectShapes(this.ctx);
     this.missing = this.selected.map((project, i) => {
       const jobs = new Set<string>();
-      const walk = (nodes: readonly { job: string; children?: readonly unknown[] }[]): void => {
+      const walk = (nodes: readonly ZuulJobNode[]): void => {
         for (const n of nodes) {
           jobs.add(n.job);
-          if (n.children) walk(n.children as typeof nodes);
+          if (n.children) walk(n.children);
         }
       };
       for (const nodes of Object.values(zuul.projects.get(project)!)) walk(nodes);
