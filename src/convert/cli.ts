@@ -51,11 +51,12 @@ async function readAndConvert(dir: string, raw: RawOptions, helper: Helper, opts
   const batchOptions = (validators: ConvertOptions['validators']): ConvertOptions => ({ ...opts, ...DEFAULT_MARKERS, validators });
   let rules: ReturnType<typeof rulesTranslator> | undefined;
   let batch: InstanceType<typeof ConvertBatch> | undefined;
-  const arrived: ConvertJob[] = [];
+  /** jobs that came before the batch was made (it gets them once made), and before the rules were loaded */
+  const beforeBatch: ConvertJob[] = [];
   const untranslated: ConvertJob[] = [];
   const early = new Map<string, ReturnType<Translate>>();
   const onJobs = (jobs: readonly ConvertJob[]): void => {
-    arrived.push(...jobs);
+    if (!batch) beforeBatch.push(...jobs);
     untranslated.push(...jobs);
     if (!rules) return; // the slices that come before the rules wait for them
     for (const j of untranslated.splice(0)) {
@@ -84,7 +85,7 @@ async function readAndConvert(dir: string, raw: RawOptions, helper: Helper, opts
   const zuul = readZuulInputs(root);
   batch = new ConvertBatch(zuul, translate, batchOptions(loadValidators(opts.schemasDir)));
   onJobs([]);
-  batch.arrived(arrived);
+  batch.arrived(beforeBatch.splice(0));
   let inputs: ConvertInputs;
   try {
     inputs = assembleInputs(await jjb, zuul);

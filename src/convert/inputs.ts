@@ -2,7 +2,7 @@
  * The one place where conversion meets its inputs: the facts of the expanded JJB jobs, the resolved Zuul job
  * trees and the translator. Everything downstream reads only `ConvertInputs`. The readers live beside this
  * file: read-jjb.ts (JJB -> job facts, runnable in a helper thread) and resolved.ts (Zuul layout -> trees);
- * read.ts joins them. The golden shapes (--from-golden, tests, bench) are read here.
+ * read.ts joins them. The golden shapes (--from-golden, tests) are read here.
  */
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import type { YamlMap } from '../jjb/types.js';

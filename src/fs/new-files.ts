@@ -23,7 +23,6 @@ export class WriteError extends Error {
  */
 export class NewFileWriter implements StagedWriter {
   private readonly dirs = new Set<string>();
-  written = 0;
   /** the first failed write, if any */
   error: string | undefined;
 
@@ -41,7 +40,6 @@ export class NewFileWriter implements StagedWriter {
         this.dirs.add(dir);
       }
       writeFileSync(file, data);
-      this.written++;
     } catch (err) {
       this.error = `cannot write the output: ${err instanceof Error ? err.message : String(err)}`;
     }

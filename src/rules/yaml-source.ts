@@ -39,10 +39,7 @@ export function parseYamlWithLines(text: string): ParsedYaml {
     const frame = stack.pop()!;
     frame.result = state.result;
     // js-yaml opens a node, then finds nothing there (e.g. an empty value): drop such frames
-    if (state.result === undefined || state.result === null) {
-      const parent = stack[stack.length - 1]!;
-      if (frame.children.length === 0 && state.result === undefined) parent.children.pop();
-    }
+    if (state.result === undefined && frame.children.length === 0) stack[stack.length - 1]!.children.pop();
   };
   let value: unknown;
   try {

@@ -120,9 +120,8 @@ export class ConvertBatch {
   /** the jobs known so far: all of them once `finish` runs */
   private jobs: ReadonlyMap<string, ConvertJob> = this.arrivedJobs;
   private complete: ConvertInputs | undefined;
-  /** per selected project, while some of its jobs have not arrived: how many */
-  private readonly missing: number[];
-  private readonly waitingFor = new Map<string, number[]>();
+  /** made at the first `arrived`: per selected project, how many of its jobs have not arrived; who waits for a job */
+  private readiness: { missing: number[]; waitingFor: Map<string, number[]> } | undefined;
   private asking: string[] | undefined;
 
   constructor(
@@ -151,22 +150,6 @@ export class ConvertBatch {
       noopJob: opts.noopJob,
     };
     this.shapeOf = projectShapes(this.ctx);
-    this.missing = this.selected.map((project, i) => {
-      const jobs = new Set<string>();
-      const walk = (nodes: readonly ZuulJobNode[]): void => {
-        for (const n of nodes) {
-          jobs.add(n.job);
-          if (n.children) walk(n.children);
-        }
-      };
-      for (const nodes of Object.values(zuul.projects.get(project)!)) walk(nodes);
-      for (const job of jobs) {
-        const waiting = this.waitingFor.get(job);
-        if (waiting) waiting.push(i);
-        else this.waitingFor.set(job, [i]);
-      }
-      return jobs.size;
-    });
     // last, once nothing above can throw: the staging directory exists from here on, until finish or abort
     this.target = openOutput(opts.out);
     const root = this.target.root;
@@ -194,14 +177,36 @@ export class ConvertBatch {
    */
   arrived(jobs: readonly ConvertJob[]): void {
     if (!this.writer || this.complete) return;
+    const { missing, waitingFor } = (this.readiness ??= this.readinessIndex());
     const ready: number[] = [];
     for (const j of jobs) {
       if (this.arrivedJobs.has(j.name)) continue;
       this.arrivedJobs.set(j.name, j);
-      for (const i of this.waitingFor.get(j.name) ?? []) if (--this.missing[i]! === 0) ready.push(i);
-      this.waitingFor.delete(j.name);
+      for (const i of waitingFor.get(j.name) ?? []) if (--missing[i]! === 0) ready.push(i);
+      waitingFor.delete(j.name);
     }
     for (const i of ready.sort((a, b) => a - b)) this.convert(i, true);
+  }
+
+  private readinessIndex(): NonNullable<ConvertBatch['readiness']> {
+    const waitingFor = new Map<string, number[]>();
+    const missing = this.selected.map((project, i) => {
+      const jobs = new Set<string>();
+      const walk = (nodes: readonly ZuulJobNode[]): void => {
+        for (const n of nodes) {
+          jobs.add(n.job);
+          if (n.children) walk(n.children);
+        }
+      };
+      for (const nodes of Object.values(this.zuul.projects.get(project)!)) walk(nodes);
+      for (const job of jobs) {
+        const waiting = waitingFor.get(job);
+        if (waiting) waiting.push(i);
+        else waitingFor.set(job, [i]);
+      }
+      return jobs.size;
+    });
+    return { missing, waitingFor };
   }
 
   /** Converts selected project `i`; early (before `finish`), a plan that needs the JJB name is left for later. */

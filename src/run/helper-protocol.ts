@@ -1,11 +1,11 @@
 /** Messages between the main thread (helper.ts) and the helper thread (helper-thread.ts). Plain data only. */
 import type { ConvertJob, JjbInputs } from '../convert/inputs.js';
-import type { ReportView } from './reports.js';
+import type { PlanView } from './reports.js';
 
 export type ToHelper =
   | { type: 'read-jjb'; root: string }
   /** views (reports.ts) of plans whose files to create (reports rendered) under `root`, a fresh staging directory */
-  | { type: 'plans'; root: string; views: ReportView[] }
+  | { type: 'plans'; root: string; views: PlanView[] }
   | { type: 'close' };
 
 export type FromHelper =
@@ -15,4 +15,4 @@ export type FromHelper =
   | { type: 'jjb'; value: JjbInputs }
   | { type: 'jjb-failed'; message: string; configError: boolean }
   /** every write is done; `error`: the first write (`writeFailed`) or report rendering that failed, after which nothing more was written */
-  | { type: 'closed'; written: number; error?: string; writeFailed?: boolean };
+  | { type: 'closed'; error?: string; writeFailed?: boolean };

@@ -15,7 +15,7 @@ if (!port) throw new Error('helper-thread.ts runs as a worker thread only');
 
 const writer = new NewFileWriter();
 const renderReports = viewRenderer();
-/** projects whose reports are rendered and written, for the main thread to see how far behind this one is */
+/** plans whose files are written, for the main thread to see how far behind this one is */
 const rendered = new Int32Array((workerData as { progress: SharedArrayBuffer }).progress);
 /** a report that could not be rendered (a bug): the run is aborted like for a failed write */
 let renderError: string | undefined;
@@ -49,7 +49,7 @@ port.on('message', (m: ToHelper) => {
       return;
     case 'close': {
       const error = writer.error ?? renderError;
-      post({ type: 'closed', written: writer.written, ...(error !== undefined ? { error, writeFailed: writer.error !== undefined } : {}) });
+      post({ type: 'closed', ...(error !== undefined ? { error, writeFailed: writer.error !== undefined } : {}) });
       port.close();
       return;
     }

@@ -3,10 +3,10 @@
  *  - the helper thread reads JJB (the longest read) and sends the job facts in slices, while this thread loads
  *    the rules, resolves the Zuul layout and translates the jobs that have arrived;
  *  - then this thread converts project after project, and the helper renders the parity reports (from plain-data
- *    report views) and creates the projects' files; when the helper falls behind, this thread renders and writes
+ *    plan views) and creates the projects' files; when the helper falls behind, this thread renders and writes
  *    a batch itself.
- * Only plain data crosses (job facts, report views with the `.pipeline/` texts). With `threads: 1`, or when no worker can be started, the
- * same calls run in this thread, with the same results.
+ * Only plain data crosses (job facts, plan views with the `.pipeline/` texts). With `threads: 1`, or when no
+ * worker can be started, the same calls run in this thread, with the same results.
  */
 import type { Worker } from 'node:worker_threads';
 import { claimHelperThread, spawnHelperThread } from './prestart.js';

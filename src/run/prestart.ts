@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 
 export interface StartedThread {
   worker: Worker;
-  /** the count of projects whose reports the helper has written (helper.ts, helper-thread.ts) */
+  /** the count of plans whose files the helper has written (helper.ts, helper-thread.ts) */
   progress: SharedArrayBuffer;
 }
 

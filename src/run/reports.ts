@@ -1,6 +1,7 @@
 /**
  * A project's two report files. With the helper thread they are rendered there: the plan travels as plain data
- * (`ReportView`), which costs the main thread far less than rendering and encoding 21 MB of JSON and Markdown.
+ * (`PlanView`, with its `.pipeline/` texts, which the helper writes too), which costs the main thread far less
+ * than rendering and encoding 21 MB of JSON and Markdown.
  * Projects of one shape share their entries (convert/project.ts); the text of the entries is rendered once per
  * shape (`EntryBlocks`), and the entries travel to the helper once per shape.
  */
@@ -13,7 +14,7 @@ import { entryBlocks, projectReportJson, projectReportMd, reportSource, type Ent
  * A plan as its files need it: what the reports read, and the `.pipeline/` texts. `entries` come with the first
  * view of a shape only; later ones name the shape.
  */
-export interface ReportView {
+export interface PlanView {
   source: ReportSource;
   shape: number;
   entries?: readonly ParityEntry[];
@@ -33,19 +34,8 @@ export function renderReports(plan: ProjectPlan): [string, string][] {
   return reportFiles(reportSource(plan), entryBlocks(plan.result.entries));
 }
 
-/** Renders plans in this thread, the entries' text once per shape (entries shared by identity). */
-export function planRenderer(): (plan: ProjectPlan) => [string, string][] {
-  const blocks = new WeakMap<readonly ParityEntry[], EntryBlocks>();
-  return (plan) => {
-    const entries = plan.result.entries;
-    let b = blocks.get(entries);
-    if (!b) blocks.set(entries, (b = entryBlocks(entries)));
-    return reportFiles(reportSource(plan), b);
-  };
-}
-
 /** Makes the views of plans for one receiver: the entries of a shape go with the first view of it only. */
-export function viewMaker(): (plan: ProjectPlan) => ReportView {
+export function viewMaker(): (plan: ProjectPlan) => PlanView {
   const shapes = new Map<readonly ParityEntry[], number>();
   return (plan) => {
     const entries = plan.result.entries;
@@ -57,8 +47,8 @@ export function viewMaker(): (plan: ProjectPlan) => ReportView {
   };
 }
 
-/** Renders views, in the order they were made (the helper thread). */
-export function viewRenderer(): (view: ReportView) => [string, string][] {
+/** Renders views, in the order they were made (in the helper thread, or after `viewMaker` in this one). */
+export function viewRenderer(): (view: PlanView) => [string, string][] {
   const blocks = new Map<number, EntryBlocks>();
   return (view) => {
     let b = blocks.get(view.shape);
@@ -68,4 +58,11 @@ export function viewRenderer(): (view: ReportView) => [string, string][] {
     }
     return reportFiles(view.source, b);
   };
+}
+
+/** Renders plans in this thread: the same views, the entries' text once per shape. */
+export function planRenderer(): (plan: ProjectPlan) => [string, string][] {
+  const view = viewMaker();
+  const render = viewRenderer();
+  return (plan) => render(view(plan));
 }
