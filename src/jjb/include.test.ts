@@ -1,20 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/helpers/tmp.js';
 import { escapeBraces, isLazyPath, missingIncludeMarker } from './include.js';
 import { loadJjb, type LoadJjbOptions } from './load.js';
 import { JinjaTemplate, LazyInclude, type LoadedJjb, type YamlMap, type YamlValue } from './types.js';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
 /** tmp/outside.txt (outside the roots) and tmp/corpus/<files> (the corpus root). */
 function corpus(files: Record<string, string>): { top: string; root: string } {
-  const top = mkdtempSync(path.join(tmpdir(), 'j2a-jjb-include-'));
-  made.push(top);
+  const top = tempDir('j2a-jjb-include-');
   const root = path.join(top, 'corpus');
   writeFileSync(path.join(top, 'outside.txt'), 'SECRET');
   for (const [name, text] of Object.entries(files)) {

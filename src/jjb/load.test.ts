@@ -1,22 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/helpers/tmp.js';
 import { YAML_CODES } from '../yaml/codes.js';
 import { JJB_CODES } from './codes.js';
 import { readJjbConf } from './conf.js';
 import { compareCodePoints, loadJjb } from './load.js';
 import type { YamlMap } from './types.js';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
 /** A corpus root in a temp dir: files relative to it. */
 function corpus(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'j2a-jjb-load-'));
-  made.push(root);
+  const root = tempDir('j2a-jjb-load-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);
